@@ -1,0 +1,159 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Koa from 'koa';
+import type { Logger } from 'pino';
+import type { Clock } from '../../shared/clock';
+import type { Config } from '../../shared/config';
+import type { Store } from '../../shared/db/store';
+import { smtpTransport, type MailTransport } from '../../shared/mail/delivery';
+import type { AppCustom, AppState, ServerDeps } from './context';
+import { startJobs, type JobRunner } from './jobs';
+import { jsonBody } from './middleware/body';
+import { errorHandler } from './middleware/errors';
+import { maintenanceCache, portalMaintenance } from './middleware/maintenance';
+import { securityHeaders } from './middleware/security';
+import { csrfProtection, loadParentSession, loadStaffSession } from './middleware/session';
+import { parentAuthRoutes } from './routes/auth';
+import { familyMeRoutes } from './routes/family/me';
+import { publicRoutes } from './routes/public';
+import { staffAuthRoutes } from './routes/staff/auth';
+import { staffBackupRoutes } from './routes/staff/backups';
+import { staffDashboardRoutes } from './routes/staff/dashboard';
+import { staffOutboxRoutes } from './routes/staff/outbox';
+import { staffPortalRoutes } from './routes/staff/portal';
+import { spa } from './static';
+
+export interface ServerOptions {
+  store: Store;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+  /** Overrides the SMTP transport built from config.smtpUrl (tests). */
+  mailer?: MailTransport | null;
+  nativeBinding?: string;
+  staticDirs: { portal: string; backoffice: string };
+  /** Start background jobs (e-mail, backups). Tests usually drive them by hand. */
+  jobs?: boolean;
+}
+
+function baseApp(deps: ServerDeps): Koa<AppState, AppCustom> {
+  const app = new Koa<AppState, AppCustom>({ proxy: deps.config.trustProxy });
+  app.context.deps = deps;
+  app.silent = true;
+  app.use(errorHandler);
+  app.use(async (ctx, next) => {
+    const start = performance.now();
+    await next();
+    // Path only: query strings may carry tokens (e-mail links, calendar feeds).
+    deps.logger.info({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - start) }, 'request');
+  });
+  app.use(securityHeaders);
+  app.use(async (ctx, next) => {
+    if (ctx.path !== '/healthz') return next();
+    deps.store.sqlite.prepare('SELECT 1').get();
+    ctx.body = { status: 'ok' };
+  });
+  return app;
+}
+
+/** The family portal: public pages, parents' API, the portal app. */
+export function createPortalApp(deps: ServerDeps, staticDir: string): Koa<AppState, AppCustom> {
+  const app = baseApp(deps);
+  app.use(portalMaintenance);
+  app.use(jsonBody);
+  app.use(loadParentSession);
+  app.use(csrfProtection);
+  for (const router of [publicRoutes(), parentAuthRoutes(), familyMeRoutes()]) {
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
+  for (const mw of spa(staticDir)) app.use(mw);
+  return app;
+}
+
+/** The back-office: staff API and the back-office app (for Electron and browsers alike). */
+export function createBackofficeApp(deps: ServerDeps, staticDir: string): Koa<AppState, AppCustom> {
+  const app = baseApp(deps);
+  app.use(jsonBody);
+  app.use(loadStaffSession);
+  app.use(csrfProtection);
+  for (const router of [staffAuthRoutes(), staffPortalRoutes(), staffOutboxRoutes(), staffBackupRoutes(), staffDashboardRoutes()]) {
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
+  for (const mw of spa(staticDir)) app.use(mw);
+  return app;
+}
+
+export function createDeps(options: ServerOptions): { deps: ServerDeps; onOutbox(listener: () => void): void } {
+  let listener: () => void = () => undefined;
+  const deps: ServerDeps = {
+    store: options.store,
+    clock: options.clock,
+    config: options.config,
+    logger: options.logger,
+    mailer: options.mailer !== undefined ? options.mailer : options.config.smtpUrl ? smtpTransport(options.config.smtpUrl) : null,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    notifyOutbox: () => listener(),
+    maintenance: maintenanceCache(options.store),
+  };
+  return { deps, onOutbox: (fn) => (listener = fn) };
+}
+
+export interface RunningServer {
+  deps: ServerDeps;
+  portalUrl: string;
+  backofficeUrl: string;
+  close(): Promise<void>;
+}
+
+function listen(app: Koa<AppState, AppCustom>, host: string, port: number): Promise<http.Server> {
+  return new Promise((resolve, reject) => {
+    const server = http.createServer(app.callback());
+    // Slow-client protection; uploads get their own limits.
+    server.requestTimeout = 60_000;
+    server.headersTimeout = 20_000;
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+const urlOf = (server: http.Server, host: string): string => {
+  const { port } = server.address() as AddressInfo;
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+};
+
+/** Starts both listeners on one store; the desktop shell and `npm run serve` both call this. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { deps, onOutbox } = createDeps(options);
+  const { config } = options;
+  const portal = await listen(createPortalApp(deps, options.staticDirs.portal), config.portal.host, config.portal.port);
+  let backoffice: http.Server;
+  try {
+    backoffice = await listen(createBackofficeApp(deps, options.staticDirs.backoffice), config.backoffice.host, config.backoffice.port);
+  } catch (err) {
+    portal.close();
+    throw err;
+  }
+  let jobs: JobRunner | null = null;
+  if (options.jobs !== false) {
+    jobs = startJobs(deps);
+    onOutbox(jobs.kickOutbox);
+  }
+  const close = (server: http.Server) =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return {
+    deps,
+    portalUrl: urlOf(portal, config.portal.host),
+    backofficeUrl: urlOf(backoffice, config.backoffice.host),
+    async close() {
+      await jobs?.stop();
+      await Promise.all([close(portal), close(backoffice)]);
+      deps.mailer?.close();
+    },
+  };
+}

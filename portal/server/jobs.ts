@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { purgeExpiredSessions } from '../../shared/auth/sessions';
+import { backupStore, listBackups } from '../../shared/db/backup';
+import { deliverDueEmails } from '../../shared/mail/delivery';
+import type { ServerDeps } from './context';
+
+export interface JobRunner {
+  stop(): Promise<void>;
+  /** Runs the e-mail delivery now (after a change that queued e-mails). */
+  kickOutbox(): void;
+}
+
+async function recordRun(deps: ServerDeps, name: string, status: 'ok' | 'failed', result: string): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  await deps.store.db
+    .insertInto('scheduled_jobs')
+    .values({ name, last_run_at: at, last_status: status, last_result: result, next_run_at: null })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ last_run_at: at, last_status: status, last_result: result }))
+    .execute();
+}
+
+/**
+ * Background work of the server process: e-mail delivery, the daily backup (taken at start when
+ * the day has none yet, so a PC switched off at night still gets one), expired sessions purge.
+ */
+export function startJobs(deps: ServerDeps, options: { mailIntervalMs?: number; dailyCheckMs?: number } = {}): JobRunner {
+  let running = true;
+  let mailing: Promise<void> = Promise.resolve();
+  let mailAgain = false;
+
+  const runMail = (): void => {
+    if (!running || !deps.mailer) return;
+    mailAgain = true;
+    mailing = mailing.then(async () => {
+      while (mailAgain && running) {
+        mailAgain = false;
+        try {
+          const r = await deliverDueEmails(deps.store.db, deps.mailer, deps.config.mailFrom, deps.clock.now());
+          if (r.failed > 0) deps.logger.warn({ failed: r.failed }, 'some e-mails could not be sent; they will be retried');
+        } catch (err) {
+          deps.logger.error({ err }, 'e-mail delivery failed');
+        }
+      }
+    });
+  };
+
+  const daily = async (): Promise<void> => {
+    const dir = path.join(deps.config.dataDir, 'backups');
+    const today = deps.clock.now().toISOString().slice(0, 10).replace(/-/g, '');
+    try {
+      if (deps.store.file !== ':memory:' && !listBackups(dir).some((b) => b.file.startsWith(`marelle-${today}`))) {
+        const info = await backupStore(deps.store, dir, deps.clock.now(), deps.nativeBinding);
+        await recordRun(deps, 'daily-backup', 'ok', info.file);
+      }
+      const purged = await purgeExpiredSessions(deps.store.db, deps.clock.now());
+      await recordRun(deps, 'purge-sessions', 'ok', `${purged} sessions`);
+    } catch (err) {
+      deps.logger.error({ err }, 'daily job failed');
+      await recordRun(deps, 'daily-backup', 'failed', err instanceof Error ? err.message : 'erreur').catch(() => undefined);
+    }
+  };
+
+  const mailTimer = setInterval(runMail, options.mailIntervalMs ?? 15_000);
+  const dailyTimer = setInterval(() => void daily(), options.dailyCheckMs ?? 60 * 60_000);
+  mailTimer.unref();
+  dailyTimer.unref();
+  const firstDaily = daily();
+  runMail();
+
+  return {
+    async stop() {
+      running = false;
+      clearInterval(mailTimer);
+      clearInterval(dailyTimer);
+      await firstDaily.catch(() => undefined);
+      await mailing;
+    },
+    kickOutbox: runMail,
+  };
+}

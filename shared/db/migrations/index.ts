@@ -1,0 +1,6 @@
+import type { Migration } from './types';
+import { migration as m0001 } from './0001_initial';
+
+// Bundled with the app (a static import list, no directory scan at run time); a unit test checks
+// that every file of this folder is registered here, in order.
+export const migrations: readonly Migration[] = [m0001];

@@ -1,0 +1,47 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+import { migrateToLatest } from './migrate';
+
+/**
+ * The store: one SQLite file (or `:memory:` in tests) behind Kysely. Everything SQLite-specific
+ * (pragmas, migrations as SQLite DDL, the backup API) stays in this folder so that a PostgreSQL
+ * dialect can be added for large towns without touching the domain code.
+ */
+export interface Store {
+  db: Kysely<Database>;
+  /** The raw connection, for this folder's SQLite-only work (migrations, backups). */
+  sqlite: BetterSqlite3.Database;
+  file: string;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** Path of the database file, or ':memory:'. */
+  file: string;
+  /**
+   * Path of a better-sqlite3 native addon built for the running runtime. The Electron shell
+   * passes the Electron build here; Node (serve, tests) uses the one in node_modules.
+   */
+  nativeBinding?: string;
+  migrate?: boolean;
+}
+
+export function openStore(options: OpenStoreOptions): Store {
+  const sqlite = new BetterSqlite3(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  if (options.file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // WAL + NORMAL is durable against application crashes; only a power cut can lose the last commits.
+  sqlite.pragma('synchronous = NORMAL');
+  if (options.migrate !== false) migrateToLatest(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    sqlite,
+    file: options.file,
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../db/types';
+import type { OutboxStatus } from '../db/tables/system.table';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  familyId?: number | null;
+}
+
+/**
+ * Every e-mail goes through the outbox table, written in the same transaction as the change it
+ * reports: a crash can delay an e-mail, never lose it or send it for a change that was rolled back.
+ */
+export async function enqueueEmail(db: Db, email: OutgoingEmail, now: Date): Promise<number> {
+  const row = await db
+    .insertInto('email_outbox')
+    .values({
+      to_address: email.to,
+      subject: email.subject,
+      text_body: email.text,
+      html_body: email.html ?? null,
+      attachments: null,
+      status: 'pending',
+      next_attempt_at: now.toISOString(),
+      family_id: email.familyId ?? null,
+      created_at: now.toISOString(),
+      sent_at: null,
+      last_error: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export const MAX_ATTEMPTS = 10;
+// Minutes to wait after the n-th failure: quick retries for a blip, then hours for an outage.
+const BACKOFF_MINUTES = [1, 5, 15, 30, 60, 120, 240, 480, 720];
+
+export const nextAttemptDelayMs = (attempts: number): number =>
+  (BACKOFF_MINUTES[Math.min(attempts - 1, BACKOFF_MINUTES.length - 1)] ?? 720) * 60_000;
+
+export interface OutboxItem {
+  id: number;
+  to: string;
+  subject: string;
+  status: OutboxStatus;
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+  lastError: string | null;
+}
+
+export async function listOutbox(db: Db, limit = 200): Promise<OutboxItem[]> {
+  const rows = await db
+    .selectFrom('email_outbox')
+    .select(['id', 'to_address', 'subject', 'status', 'attempts', 'created_at', 'sent_at', 'last_error'])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    to: r.to_address,
+    subject: r.subject,
+    status: r.status,
+    attempts: r.attempts,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+    lastError: r.last_error,
+  }));
+}

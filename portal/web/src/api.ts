@@ -1,0 +1,159 @@
+import type {
+  ApiErrorBody,
+  Credentials,
+  InfoPage,
+  LoginResponse,
+  Me,
+  PublicPortal,
+  RegisterResponse,
+  ValidationIssue,
+} from './types';
+
+export const NETWORK_ERROR_MESSAGE = 'Le serveur ne répond pas. Vérifiez votre connexion.';
+const CSRF_COOKIE = 'marelle_csrf';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** An HTTP error answered by the server (`{ error, message }`), or `network` (status 0). */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  readonly code: string;
+  readonly issues: ValidationIssue[];
+
+  constructor(status: number, code: string, message: string, issues: ValidationIssue[] = []) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+/** Any thrown value as an ApiError (aborts and programming errors included). */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(0, 'network', NETWORK_ERROR_MESSAGE);
+}
+
+export function readCookie(name: string): string | null {
+  for (const part of document.cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+// Token returned by login and /api/me, used only if the cookie cannot be read.
+let lastCsrfToken: string | null = null;
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.error === 'string' && typeof v.message === 'string';
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'Votre session a expiré. Reconnectez-vous.';
+  if (status === 403) return 'Cette action ne vous est pas permise.';
+  if (status === 404) return 'Élément introuvable.';
+  if (status === 429) return 'Trop de tentatives. Réessayez dans quelques minutes.';
+  if (status === 503) return 'Le portail est momentanément indisponible.';
+  return 'Une erreur est survenue. Réessayez plus tard.';
+}
+
+function fallbackCode(status: number): string {
+  const codes: Record<number, string> = {
+    400: 'validation',
+    401: 'unauthenticated',
+    403: 'forbidden',
+    404: 'not_found',
+    409: 'conflict',
+    413: 'payload_too_large',
+    429: 'rate_limited',
+    503: 'maintenance',
+  };
+  return codes[status] ?? 'internal';
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (UNSAFE_METHODS.has(method)) {
+    const token = readCookie(CSRF_COOKIE) ?? lastCsrfToken;
+    if (token) headers['x-csrf-token'] = token;
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE);
+  }
+  const data = await readJson(res).catch(() => null);
+  if (!res.ok) {
+    if (isErrorBody(data)) throw new ApiError(res.status, data.error, data.message, data.issues ?? []);
+    throw new ApiError(res.status, fallbackCode(res.status), fallbackMessage(res.status));
+  }
+  return data as T;
+}
+
+export const paths = {
+  portal: '/api/public/portal',
+  infoPage: (slug: string) => `/api/public/info-pages/${encodeURIComponent(slug)}`,
+  me: '/api/me',
+} as const;
+
+export function getPortal(signal?: AbortSignal): Promise<PublicPortal> {
+  return request<PublicPortal>('GET', paths.portal, undefined, signal);
+}
+
+export function getInfoPage(slug: string, signal?: AbortSignal): Promise<InfoPage> {
+  return request<InfoPage>('GET', paths.infoPage(slug), undefined, signal);
+}
+
+export async function getMe(signal?: AbortSignal): Promise<Me> {
+  const me = await request<Me>('GET', paths.me, undefined, signal);
+  lastCsrfToken = me.csrfToken;
+  return me;
+}
+
+export async function login(credentials: Credentials): Promise<LoginResponse> {
+  const res = await request<LoginResponse>('POST', '/api/auth/login', credentials);
+  lastCsrfToken = res.csrfToken;
+  return res;
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await request<null>('POST', '/api/auth/logout');
+  } finally {
+    lastCsrfToken = null;
+  }
+}
+
+export function register(credentials: Credentials): Promise<RegisterResponse> {
+  return request<RegisterResponse>('POST', '/api/auth/register', credentials);
+}

@@ -1,0 +1,3 @@
+export function Loading({ label = 'Chargement…' }: { label?: string }) {
+  return <p className="loading">{label}</p>;
+}

@@ -1,0 +1,22 @@
+import { formatDate } from '../format';
+import type { NewsItem } from '../types';
+import { PlainText } from './PlainText';
+
+/** "Les actualités des services", newest first (server order). */
+export function NewsList({ news }: { news: NewsItem[] }) {
+  if (news.length === 0) return <p className="muted">Aucune actualité pour le moment.</p>;
+  return (
+    <div className="news">
+      {news.map((item) => (
+        <article key={item.id} className="news__item">
+          <h3>{item.title}</h3>
+          <p className="news__meta">
+            Publiée le <time dateTime={item.publishedAt}>{formatDate(item.publishedAt)}</time>
+            {item.service && <> · {item.service.name}</>}
+          </p>
+          <PlainText text={item.body} />
+        </article>
+      ))}
+    </div>
+  );
+}

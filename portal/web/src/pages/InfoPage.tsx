@@ -1,0 +1,48 @@
+import { useCallback } from 'react';
+import { Link, useParams } from 'react-router';
+import { getInfoPage } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Loading } from '../components/Loading';
+import { PlainText } from '../components/PlainText';
+import { useResource } from '../useResource';
+
+/** `/infos/:slug`: an "Informations pratiques" page (plain text body). */
+export function InfoPage() {
+  const { slug = '' } = useParams();
+  const load = useCallback((signal: AbortSignal) => getInfoPage(slug, signal), [slug]);
+  const page = useResource(load);
+
+  if (page.status === 'loading') {
+    return (
+      <>
+        <h1>Informations pratiques</h1>
+        <Loading />
+      </>
+    );
+  }
+  if (page.status === 'error') {
+    const missing = page.error.status === 404;
+    return (
+      <>
+        <title>Informations pratiques — Portail famille</title>
+        <h1>{missing ? 'Page introuvable' : 'Informations pratiques'}</h1>
+        <ErrorAlert message={missing ? 'Cette page n’existe pas ou n’est plus publiée.' : page.error.message} />
+        <p>
+          <Link to="/">Retour à l’accueil</Link>
+        </p>
+      </>
+    );
+  }
+  const { title, body, service } = page.data;
+  return (
+    <article className="info-page">
+      <title>{`${title} — Portail famille`}</title>
+      <h1>{title}</h1>
+      {service && <p className="muted">{service.name}</p>}
+      <PlainText text={body} />
+      <p>
+        <Link to="/">Retour à l’accueil</Link>
+      </p>
+    </article>
+  );
+}

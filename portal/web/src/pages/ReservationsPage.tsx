@@ -1,0 +1,30 @@
+import { useMe } from '../espaceContext';
+import { COMING_SOON } from './ComingSoonPage';
+
+/** `/espace/reservations`: closed until staff validate the account. */
+export function ReservationsPage() {
+  const { family } = useMe();
+  return (
+    <>
+      <title>Réservations — Portail famille</title>
+      <h1>Réservations</h1>
+      {family.reservationsOpen ? (
+        <>
+          <p className="muted">
+            Faire et suivre vos demandes de réservation et d’annulation, voir toutes vos réservations sur un seul
+            planning.
+          </p>
+          <p className="notice">{COMING_SOON}</p>
+        </>
+      ) : (
+        <div className="notice">
+          <p>
+            <strong>Les réservations ne sont pas encore ouvertes pour votre compte.</strong>
+          </p>
+          <p>{family.statusMessage}</p>
+          <p>Après validation de votre compte par nos services, vous pourrez accéder à la partie « Réservations ».</p>
+        </div>
+      )}
+    </>
+  );
+}

@@ -11,14 +11,17 @@ import { startServer } from './app';
 const root = path.resolve(import.meta.dirname, '..', '..');
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  // `serve` fills an empty store with the demo commune unless MARELLE_DEMO=0.
+  const config = loadConfig({ MARELLE_DEMO: '1', ...process.env });
   const logger = createLogger(config.logLevel);
   const clock = config.fixedNow ? new FixedClock(config.fixedNow) : systemClock;
   fs.mkdirSync(config.dataDir, { recursive: true });
   const store = openStore({ file: path.join(config.dataDir, 'marelle.sqlite') });
 
   if (config.demo) {
-    const empty = !(await store.db.selectFrom('staff_users').select('id').limit(1).executeTakeFirst());
+    const empty =
+      !(await store.db.selectFrom('staff_users').select('id').limit(1).executeTakeFirst()) &&
+      !(await store.db.selectFrom('families').select('id').limit(1).executeTakeFirst());
     if (empty) {
       const summary = await seedDemo(store, clock.now());
       console.log(`Commune de démonstration créée : ${summary.families} familles, ${summary.children} enfants.`);

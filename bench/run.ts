@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import readline from 'node:readline';
+import autocannon from 'autocannon';
+
+// `npm run bench`: HTTP figures of the running server on loopback, each scenario measured in
+// interleaved rounds and reported as medians, with the bare-Koa floor measured in the same run.
+
+interface Target {
+  port: number;
+  backofficePort?: number;
+  child: ChildProcess;
+}
+
+function startTarget(args: string[]): Promise<Target> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/target.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    if (!child.stdout) throw new Error('no stdout');
+    const lines = readline.createInterface({ input: child.stdout });
+    lines.once('line', (line) => resolve({ ...(JSON.parse(line) as { port: number; backofficePort?: number }), child }));
+    child.once('exit', (code) => reject(new Error(`bench target exited with ${code}`)));
+  });
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p97_5: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(opts: autocannon.Options): Promise<Figures> {
+  const r = await autocannon({ duration: 4, connections: 20, ...opts });
+  const non2xx = r.non2xx ?? 0;
+  return { rps: r.requests.average, p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, errors: r.errors + non2xx };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+};
+
+async function login(port: number): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'famille@demo.fr', password: 'Marelle-Demo-2026' }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status}`);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+async function main(): Promise<void> {
+  const families = Number(process.env.BENCH_FAMILIES ?? '5000');
+  const rounds = Number(process.env.BENCH_ROUNDS ?? '3');
+  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}; store: demo + ${families} families; ${rounds} rounds of 4 s, 20 connections`);
+  const t0 = performance.now();
+  const marelle = await startTarget(['marelle', String(families)]);
+  console.log(`Store seeded and server started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const bare = await startTarget(['bare']);
+  const cookie = await login(marelle.port);
+
+  const scenarios: Record<string, () => Promise<Figures>> = {
+    'bare Koa + 1 SQLite insert (floor)': () => measure({ url: `http://127.0.0.1:${bare.port}/`, method: 'POST' }),
+    'GET /healthz': () => measure({ url: `http://127.0.0.1:${marelle.port}/healthz` }),
+    'GET /api/public/portal (home page data)': () => measure({ url: `http://127.0.0.1:${marelle.port}/api/public/portal` }),
+    'GET /api/me (parent session)': () => measure({ url: `http://127.0.0.1:${marelle.port}/api/me`, headers: { cookie } }),
+  };
+  const results = new Map<string, Figures[]>();
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, run] of Object.entries(scenarios)) {
+      const f = await run();
+      results.set(name, [...(results.get(name) ?? []), f]);
+    }
+  }
+  // Password hashing dominates logins: measured apart, with as many connections as cores.
+  const logins = await measure({
+    url: `http://127.0.0.1:${marelle.port}/api/auth/login`,
+    method: 'POST',
+    connections: 2,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'famille@demo.fr', password: 'Marelle-Demo-2026' }),
+  });
+
+  const floor = median((results.get('bare Koa + 1 SQLite insert (floor)') ?? []).map((f) => f.rps));
+  console.log('\n| scenario | req/s (median) | p50 ms | p97.5 ms | p99 ms | errors | vs floor |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const [name, fs] of results) {
+    const rps = median(fs.map((f) => f.rps));
+    console.log(
+      `| ${name} | ${rps.toFixed(0)} | ${median(fs.map((f) => f.p50))} | ${median(fs.map((f) => f.p97_5))} | ${median(fs.map((f) => f.p99))} | ${fs.reduce((a, f) => a + f.errors, 0)} | ${(rps / floor).toFixed(2)} |`,
+    );
+  }
+  console.log(`| POST /api/auth/login (argon2id, 2 connections) | ${logins.rps.toFixed(0)} | ${logins.p50} | ${logins.p97_5} | ${logins.p99} | ${logins.errors} | — |`);
+
+  marelle.child.kill('SIGTERM');
+  bare.child.kill('SIGTERM');
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

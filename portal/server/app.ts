@@ -14,11 +14,17 @@ import { maintenanceCache, portalMaintenance } from './middleware/maintenance';
 import { securityHeaders } from './middleware/security';
 import { csrfProtection, loadParentSession, loadStaffSession } from './middleware/session';
 import { parentAuthRoutes } from './routes/auth';
+import { accountRoutes } from './routes/auth/account';
+import { familyDocumentRoutes } from './routes/family/documents';
+import { familyFileRoutes } from './routes/family/file';
 import { familyMeRoutes } from './routes/family/me';
 import { publicRoutes } from './routes/public';
 import { staffAuthRoutes } from './routes/staff/auth';
 import { staffBackupRoutes } from './routes/staff/backups';
 import { staffDashboardRoutes } from './routes/staff/dashboard';
+import { staffDocumentRoutes } from './routes/staff/documents';
+import { staffFamilyRoutes } from './routes/staff/families';
+import { staffValidationRoutes } from './routes/staff/validation';
 import { staffOutboxRoutes } from './routes/staff/outbox';
 import { staffPortalRoutes } from './routes/staff/portal';
 import { spa } from './static';
@@ -63,7 +69,8 @@ export function createPortalApp(deps: ServerDeps, staticDir: string): Koa<AppSta
   app.use(jsonBody);
   app.use(loadParentSession);
   app.use(csrfProtection);
-  for (const router of [publicRoutes(), parentAuthRoutes(), familyMeRoutes()]) {
+  const routers = [publicRoutes(), parentAuthRoutes(), accountRoutes(), familyMeRoutes(), familyFileRoutes(), familyDocumentRoutes()];
+  for (const router of routers) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }
@@ -77,7 +84,17 @@ export function createBackofficeApp(deps: ServerDeps, staticDir: string): Koa<Ap
   app.use(jsonBody);
   app.use(loadStaffSession);
   app.use(csrfProtection);
-  for (const router of [staffAuthRoutes(), staffPortalRoutes(), staffOutboxRoutes(), staffBackupRoutes(), staffDashboardRoutes()]) {
+  const routers = [
+    staffAuthRoutes(),
+    staffPortalRoutes(),
+    staffOutboxRoutes(),
+    staffBackupRoutes(),
+    staffDashboardRoutes(),
+    staffFamilyRoutes(),
+    staffValidationRoutes(),
+    staffDocumentRoutes(),
+  ];
+  for (const router of routers) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -16,6 +16,8 @@ export const jsonBody: AppMiddleware = async (ctx, next) => {
     ctx.state.body = undefined;
     return next();
   }
+  // Uploads are parsed by their own route, with their own size limit.
+  if (ctx.is('multipart/form-data')) return next();
   if (!ctx.is('application/json')) {
     throw new AppError('unsupported_media_type', 'Le contenu de la requête doit être au format JSON.');
   }

@@ -9,10 +9,12 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'unauthenticated'
   | 'invalid_credentials'
+  | 'invalid_token'
   | 'forbidden'
   | 'csrf'
   | 'not_found'
   | 'conflict'
+  | 'incomplete'
   | 'rate_limited'
   | 'maintenance'
   | 'internal';
@@ -29,10 +31,12 @@ const statusOf: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   unauthenticated: 401,
   invalid_credentials: 401,
+  invalid_token: 400,
   forbidden: 403,
   csrf: 403,
   not_found: 404,
   conflict: 409,
+  incomplete: 400,
   rate_limited: 429,
   maintenance: 503,
   internal: 500,
@@ -45,6 +49,8 @@ export class AppError extends Error {
     message: string,
     readonly issues?: IssueDetail[],
     readonly retryAfterSeconds?: number,
+    /** More fields rendered beside `error` and `message`, e.g. `missing` for 'incomplete'. */
+    readonly extra?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'AppError';

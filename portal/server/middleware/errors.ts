@@ -36,6 +36,11 @@ export const errorHandler: AppMiddleware = async (ctx, next) => {
     }
     ctx.status = error.status;
     if (error.retryAfterSeconds) ctx.set('Retry-After', String(error.retryAfterSeconds));
-    ctx.body = { error: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
+    ctx.body = {
+      ...error.extra,
+      error: error.code,
+      message: error.message,
+      ...(error.issues ? { issues: error.issues } : {}),
+    };
   }
 };

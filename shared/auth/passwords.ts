@@ -22,12 +22,4 @@ export const dummyVerify = async (password: string): Promise<void> => {
   await verifyPassword(await dummyHash, password);
 };
 
-/** Why a password is too weak, in French, or null when it is acceptable. */
-export function passwordWeakness(password: string): string | null {
-  if (password.length < 10) return 'Le mot de passe doit contenir au moins 10 caractères.';
-  if (password.length > 128) return 'Le mot de passe ne doit pas dépasser 128 caractères.';
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  if (classes < 3)
-    return 'Le mot de passe doit mélanger au moins trois types de caractères : minuscules, majuscules, chiffres, symboles.';
-  return null;
-}
+export { passwordWeakness } from './passwordPolicy';

@@ -26,8 +26,11 @@ export async function backupStore(store: Store, dir: string, now: Date, nativeBi
   for (let n = 2; fs.existsSync(path.join(dir, name)); n++) name = `${PREFIX}${stamp(now)}-${n}${SUFFIX}`;
   const target = path.join(dir, name);
   await store.sqlite.backup(target);
-  const copy = new BetterSqlite3(target, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  // The copy inherits WAL mode from the live store; switch it back to a rollback journal so that a
+  // backup is one self-contained file (no -wal/-shm beside it) that can be copied anywhere.
+  const copy = new BetterSqlite3(target, nativeBinding ? { nativeBinding } : {});
   try {
+    copy.pragma('journal_mode = DELETE');
     const result = copy.pragma('integrity_check', { simple: true });
     if (result !== 'ok') throw new Error(`Sauvegarde corrompue (${String(result)})`);
   } catch (error) {

@@ -2,6 +2,7 @@ import type * as B from './tables/billing.table';
 import type * as K from './tables/bookings.table';
 import type * as C from './tables/children.table';
 import type * as N from './tables/content.table';
+import type * as R from './tables/search.table';
 import type * as F from './tables/families.table';
 import type * as S from './tables/services.table';
 import type * as Y from './tables/system.table';
@@ -23,6 +24,7 @@ export interface Database {
   email_tokens: F.EmailTokensTable;
   documents: F.DocumentsTable;
   sepa_mandates: F.SepaMandatesTable;
+  family_search: R.FamilySearchTable;
 
   children: C.ChildrenTable;
   family_children: C.FamilyChildrenTable;

@@ -1,5 +1,9 @@
 import path from 'node:path';
 import { purgeExpiredSessions } from '../../shared/auth/sessions';
+import { purgeThrottle } from '../../shared/auth/throttle';
+import { parisDateOf } from '../../shared/calendar';
+import { expireDocuments } from '../../shared/documents/service';
+import { purgeStaleUploads } from '../../shared/documents/storage';
 import { backupStore, listBackups } from '../../shared/db/backup';
 import { deliverDueEmails } from '../../shared/mail/delivery';
 import type { ServerDeps } from './context';
@@ -44,20 +48,33 @@ export function startJobs(deps: ServerDeps, options: { mailIntervalMs?: number; 
     });
   };
 
-  const daily = async (): Promise<void> => {
-    const dir = path.join(deps.config.dataDir, 'backups');
-    const today = deps.clock.now().toISOString().slice(0, 10).replace(/-/g, '');
+  // Each daily task runs on its own: one failing does not stop the others, and each records its
+  // last run and result for the back-office.
+  const task = async (name: string, run: () => Promise<string | null>): Promise<void> => {
     try {
-      if (deps.store.file !== ':memory:' && !listBackups(dir).some((b) => b.file.startsWith(`marelle-${today}`))) {
-        const info = await backupStore(deps.store, dir, deps.clock.now(), deps.nativeBinding);
-        await recordRun(deps, 'daily-backup', 'ok', info.file);
-      }
-      const purged = await purgeExpiredSessions(deps.store.db, deps.clock.now());
-      await recordRun(deps, 'purge-sessions', 'ok', `${purged} sessions`);
+      const result = await run();
+      if (result !== null) await recordRun(deps, name, 'ok', result);
     } catch (err) {
-      deps.logger.error({ err }, 'daily job failed');
-      await recordRun(deps, 'daily-backup', 'failed', err instanceof Error ? err.message : 'erreur').catch(() => undefined);
+      deps.logger.error({ err, job: name }, 'daily job failed');
+      await recordRun(deps, name, 'failed', err instanceof Error ? err.message : 'erreur').catch(() => undefined);
     }
+  };
+
+  const daily = async (): Promise<void> => {
+    const now = deps.clock.now();
+    const dir = path.join(deps.config.dataDir, 'backups');
+    await task('daily-backup', async () => {
+      const today = now.toISOString().slice(0, 10).replace(/-/g, '');
+      if (deps.store.file === ':memory:' || listBackups(dir).some((b) => b.file.startsWith(`marelle-${today}`))) return null;
+      return (await backupStore(deps.store, dir, now, deps.nativeBinding)).file;
+    });
+    await task('expire-documents', async () => `${await expireDocuments(deps.store.db, parisDateOf(now.toISOString()), now)} document(s) expiré(s)`);
+    await task('purge-sessions', async () => {
+      const sessions = await purgeExpiredSessions(deps.store.db, now);
+      const throttles = await purgeThrottle(deps.store.db, now);
+      const uploads = await purgeStaleUploads(deps.config.dataDir, now);
+      return `${sessions} session(s), ${throttles} compteur(s), ${uploads} envoi(s) interrompu(s) supprimés`;
+    });
   };
 
   const mailTimer = setInterval(runMail, options.mailIntervalMs ?? 15_000);

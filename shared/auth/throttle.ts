@@ -38,3 +38,14 @@ export async function recordFailure(db: Db, key: string, policy: ThrottlePolicy,
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
+
+/** Drops windows that ended a day ago and are not locked: the table stays small. */
+export async function purgeThrottle(db: Db, now: Date): Promise<number> {
+  const dayAgo = new Date(now.getTime() - 24 * 60 * 60_000).toISOString();
+  const result = await db
+    .deleteFrom('login_throttle')
+    .where('window_started_at', '<', dayAgo)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now.toISOString())]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

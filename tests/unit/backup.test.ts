@@ -45,3 +45,11 @@ describe('online backups', () => {
     expect(a.file).not.toBe(b.file);
   });
 });
+
+describe('backup files', () => {
+  it('are single self-contained files, without -wal or -shm', async () => {
+    const dir = path.join(tmp, 'backups');
+    await backupStore(store, dir, new Date('2026-11-26T10:00:00Z'));
+    expect(fs.readdirSync(dir)).toEqual(['marelle-20261126-100000.sqlite']);
+  });
+});

@@ -6,6 +6,7 @@ import { AREAS, canOpen, type AreaId } from './areas';
 import { ErrorAlert, Loading } from './components/Feedback';
 import { Shell } from './components/Shell';
 import { DashboardPage } from './pages/DashboardPage';
+import { FamiliesArea } from './pages/families/FamiliesArea';
 import { LoginPage } from './pages/LoginPage';
 import { OutboxPage } from './pages/OutboxPage';
 import { PortalPage } from './pages/PortalPage';
@@ -20,8 +21,12 @@ type SessionState =
   | { status: 'anonymous'; notice: string | null }
   | { status: 'authenticated'; user: StaffUser };
 
+/** Areas with pages of their own below their path (they route them themselves). */
+const NESTED: ReadonlySet<AreaId> = new Set<AreaId>(['families']);
+
 const PAGES: Partial<Record<AreaId, () => ReactElement>> = {
   dashboard: () => <DashboardPage />,
+  families: () => <FamiliesArea />,
   portal: () => <PortalPage />,
   outbox: () => <OutboxPage />,
   settings: () => <SettingsPage />,
@@ -39,7 +44,8 @@ function AppRoutes({ user }: { user: StaffUser }) {
         ) : (
           <ComingSoonPage title={area.label} />
         );
-        return <Route key={area.id} path={area.path} element={element} />;
+        const path = NESTED.has(area.id) ? `${area.path}/*` : area.path;
+        return <Route key={area.id} path={path} element={element} />;
       })}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -108,6 +108,10 @@ function fallbackMessage(status: number): string {
 
 interface RequestOptions {
   body?: unknown;
+  /** A multipart body (file upload); the browser sets the content type with its boundary. */
+  form?: FormData;
+  /** Aborts a request whose answer is no longer wanted (search as you type). */
+  signal?: AbortSignal;
   /** Sent without a session (login, session probe): no CSRF header, no `onUnauthenticated` notice on 401. */
   anonymous?: boolean;
 }
@@ -118,7 +122,10 @@ export async function request<T>(method: Method, path: string, options: RequestO
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.body);
+  } else if (options.form) {
+    init.body = options.form;
   }
+  if (options.signal) init.signal = options.signal;
   if (method !== 'GET' && !options.anonymous) {
     const token = csrfToken();
     if (token) headers['x-csrf-token'] = token;
@@ -128,6 +135,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
   try {
     response = await fetch(path, init);
   } catch {
+    if (options.signal?.aborted) throw new ApiError(0, 'aborted', 'Requête annulée.');
     throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE);
   }
 

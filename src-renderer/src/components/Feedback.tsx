@@ -14,7 +14,8 @@ export function Loading({ label = 'Chargement…' }: { label?: string }) {
 /** A server or network error, announced to assistive technologies (role="alert"). */
 export function ErrorAlert({ error, title = 'Erreur', children }: { error: ApiError; title?: string; children?: ReactNode }) {
   return (
-    <Alert color="red" variant="light" title={title} role="alert">
+    // The title in red.9: Mantine's default shade falls below 4.5:1 on the alert's tint.
+    <Alert color="red" variant="light" title={title} role="alert" styles={{ title: { color: 'var(--mantine-color-red-9)' } }}>
       <Text size="sm">{error.message}</Text>
       {error.issues.length > 0 && (
         <ul>

@@ -1,10 +1,12 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
 import { NavLink as RouterNavLink, useLocation } from 'react-router';
 import { areasFor } from '../areas';
 import { roleLabel } from '../format';
 import type { StaffUser } from '../types';
+
+const ACTIVE_LINK_STYLE = { '--nl-hover': 'var(--mantine-primary-color-light)' } as CSSProperties;
 
 function isActive(path: string, pathname: string): boolean {
   if (path === '/') return pathname === '/';
@@ -88,17 +90,23 @@ export function Shell({
 
       <AppShell.Navbar p="xs" id="marelle-navbar" aria-label="Navigation principale">
         <AppShell.Section grow component={ScrollArea}>
-          {areas.map((area) => (
-            <NavLink
-              key={area.id}
-              component={RouterNavLink}
-              to={area.path}
-              end={area.path === '/'}
-              label={area.label}
-              active={isActive(area.path, pathname)}
-              onClick={close}
-            />
-          ))}
+          {areas.map((area) => {
+            const active = isActive(area.path, pathname);
+            return (
+              <NavLink
+                key={area.id}
+                component={RouterNavLink}
+                to={area.path}
+                end={area.path === '/'}
+                label={area.label}
+                active={active}
+                // The light variant's text falls below 4.5:1 on its hovered tint: darker text, no darker tint.
+                c={active ? 'indigo.9' : undefined}
+                style={active ? ACTIVE_LINK_STYLE : undefined}
+                onClick={close}
+              />
+            );
+          })}
         </AppShell.Section>
       </AppShell.Navbar>
 

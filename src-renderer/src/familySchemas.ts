@@ -1,0 +1,75 @@
+/**
+ * The staff's family forms validate with the API's own schemas (shared/schemas/family.ts): the
+ * form and the server say the same sentence about the same mistake. Rules that depend on the day
+ * take today's date in Europe/Paris, as the server does.
+ */
+import { z } from 'zod';
+import {
+  authorizedPersonInputSchema,
+  childInputSchema as sharedChildInputSchema,
+  deskFamilyInputSchema,
+  guardianInputSchema as sharedGuardianInputSchema,
+  medicalInputSchema,
+  staffHouseholdInputSchema,
+} from '../../shared/schemas/family';
+import type { FormErrors } from './forms';
+
+/** Today's calendar day in Europe/Paris, `YYYY-MM-DD`. */
+export function parisToday(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+export const guardianInputSchema = (): z.ZodType => sharedGuardianInputSchema(parisToday());
+export const newFamilySchema = (): z.ZodType => deskFamilyInputSchema(parisToday());
+export const childInputSchema = (): z.ZodType => sharedChildInputSchema(parisToday());
+export const householdSchema: z.ZodType = staffHouseholdInputSchema;
+export const medicalSchema: z.ZodType = medicalInputSchema;
+export const authorizedPersonSchema: z.ZodType = authorizedPersonInputSchema;
+
+/**
+ * The reason of a refusal (family file or document). Same rule as `reasonInputSchema` in
+ * shared/validation/schemas.ts, which cannot be bundled here: that module reaches the database layer.
+ */
+export const reasonSchema = z.strictObject({
+  reason: z
+    .string({ error: 'Indiquez le motif.' })
+    .trim()
+    .min(1, 'Indiquez le motif.')
+    .max(500, 'Le motif ne doit pas dépasser 500 caractères.'),
+});
+
+export const REASON_MAX_LENGTH = 500;
+
+const TYPED_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/;
+
+/**
+ * Dates are typed `jj/mm/aaaa` and sent `YYYY-MM-DD`, so the API's sentence about a malformed
+ * date (which speaks of the format it receives) is replaced by one about what was typed.
+ * `required` dates left empty get "Saisissez …".
+ */
+export function withDateMessages<V extends object>(
+  errors: FormErrors,
+  values: V,
+  dates: { key: keyof V & string; required?: string }[],
+): FormErrors {
+  const result: FormErrors = { ...errors };
+  for (const { key, required } of dates) {
+    const raw = values[key];
+    const typed = typeof raw === 'string' ? raw.trim() : '';
+    if (typed === '') {
+      if (required) result[key] = required;
+    } else if (!TYPED_DATE.test(typed)) {
+      result[key] = 'Date invalide : saisissez-la au format jj/mm/aaaa (exemple : 14/03/2019).';
+    } else if (result[key]?.includes('AAAA-MM-JJ')) {
+      result[key] = 'Date invalide : ce jour n’existe pas dans le calendrier.';
+    }
+  }
+  return result;
+}

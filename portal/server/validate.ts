@@ -9,7 +9,8 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): z.outp
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
   const first = issues[0];
-  const message = first ? (first.path ? `${first.message} (${first.path})` : first.message) : 'Données invalides.';
+  // The sentence is for people: field paths stay in `issues`, for forms to place each message.
+  const message = first ? first.message : 'Données invalides.';
   throw new AppError('validation', message, issues);
 }
 

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { passwordWeakness } from '../auth/passwordPolicy';
 
 /**
  * Account forms (registration, confirmation, forgotten password, e-mail and password change),
  * shared by the API and the portal's forms so both say the same thing about the same mistake.
- *
- * Password strength is not checked here: `passwordWeakness` lives beside argon2 in
- * shared/auth/passwords.ts, which must not reach the browser bundle; the account services check it
- * and answer 400 with the reason (path `password` / `newPassword`).
+ * The password strength rule (shared/auth/passwordPolicy.ts, no argon2) is part of the schema, so
+ * the forms say why a password is weak before sending it.
  */
 
 /** Trimmed and lower-cased before it is checked, so "Alice@Example.fr " and "alice@example.fr" are one account. */
@@ -22,7 +21,11 @@ export const emailField = z
 const newPasswordField = z
   .string({ error: 'Choisissez un mot de passe.' })
   .min(1, 'Choisissez un mot de passe.')
-  .max(200, 'Le mot de passe ne doit pas dépasser 128 caractères.');
+  .max(200, 'Le mot de passe ne doit pas dépasser 128 caractères.')
+  .superRefine((password, ctx) => {
+    const weakness = passwordWeakness(password);
+    if (weakness) ctx.addIssue({ code: 'custom', message: weakness });
+  });
 
 const currentPasswordField = z
   .string({ error: 'Saisissez votre mot de passe actuel.' })

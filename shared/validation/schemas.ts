@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { SEARCH_MAX_RESULTS } from './search';
 
-// Inputs of the staff's validation screens, shared by the API and the back-office forms.
+// Inputs of the staff's validation screens, shared by the API and the back-office forms: keep this
+// module free of database imports so that the back-office can bundle it.
+
+export const SEARCH_MAX_RESULTS = 50;
+export const REASON_MAX_LENGTH = 500;
 
 const FAMILY_STATUSES = [
   'email_unverified',
@@ -18,7 +21,7 @@ export const reasonSchema = z
   .string({ error: 'Indiquez le motif.' })
   .trim()
   .min(1, 'Indiquez le motif.')
-  .max(500, 'Le motif ne doit pas dépasser 500 caractères.');
+  .max(REASON_MAX_LENGTH, `Le motif ne doit pas dépasser ${REASON_MAX_LENGTH} caractères.`);
 
 export const reasonInputSchema = z.strictObject({ reason: reasonSchema });
 

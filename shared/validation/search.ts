@@ -2,6 +2,7 @@ import type { Db } from '../db/types';
 import { familyMatches, searchTerms } from '../db/family-search';
 import type { FamilyStatus } from '../db/tables/families.table';
 import { familyDisplayName } from './names';
+import { SEARCH_MAX_RESULTS } from './schemas';
 
 /** One line of the staff's family lists (search results, validation queue). */
 export interface FamilyListItem {
@@ -14,7 +15,7 @@ export interface FamilyListItem {
   submittedAt: string | null;
 }
 
-export const SEARCH_MAX_RESULTS = 50;
+export { SEARCH_MAX_RESULTS };
 
 function listQuery(db: Db) {
   return db

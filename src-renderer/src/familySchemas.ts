@@ -3,7 +3,7 @@
  * form and the server say the same sentence about the same mistake. Rules that depend on the day
  * take today's date in Europe/Paris, as the server does.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   authorizedPersonInputSchema,
   childInputSchema as sharedChildInputSchema,
@@ -33,19 +33,7 @@ export const householdSchema: z.ZodType = staffHouseholdInputSchema;
 export const medicalSchema: z.ZodType = medicalInputSchema;
 export const authorizedPersonSchema: z.ZodType = authorizedPersonInputSchema;
 
-/**
- * The reason of a refusal (family file or document). Same rule as `reasonInputSchema` in
- * shared/validation/schemas.ts, which cannot be bundled here: that module reaches the database layer.
- */
-export const reasonSchema = z.strictObject({
-  reason: z
-    .string({ error: 'Indiquez le motif.' })
-    .trim()
-    .min(1, 'Indiquez le motif.')
-    .max(500, 'Le motif ne doit pas dépasser 500 caractères.'),
-});
-
-export const REASON_MAX_LENGTH = 500;
+export { REASON_MAX_LENGTH, reasonInputSchema as reasonSchema } from '../../shared/validation/schemas';
 
 const TYPED_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/;
 

@@ -211,7 +211,7 @@ describe('SEPA mandates', () => {
 
   it('refuses an invalid IBAN checksum, an invalid BIC, a future signature and unknown fields; nothing stored', async () => {
     const { c } = await parent('alice@example.fr');
-    expectFrench(await c.post('/api/family/mandates', { ...MANDATE, iban: 'FR76 3000 6000 0112 3456 7890 188' }), 400, 'validation', 'IBAN invalide : vérifiez les chiffres. (iban)');
+    expectFrench(await c.post('/api/family/mandates', { ...MANDATE, iban: 'FR76 3000 6000 0112 3456 7890 188' }), 400, 'validation', 'IBAN invalide : vérifiez les chiffres.');
     expectFrench(await c.post('/api/family/mandates', { ...MANDATE, iban: 'FR76 3000' }), 400, 'validation', /IBAN invalide/);
     expectFrench(await c.post('/api/family/mandates', { ...MANDATE, bic: 'AGRI-FR' }), 400, 'validation', /BIC invalide/);
     expectFrench(await c.post('/api/family/mandates', { ...MANDATE, signatureDate: '2026-11-27' }), 400, 'validation', /La date de signature ne peut pas être dans le futur/);

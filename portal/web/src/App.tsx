@@ -2,13 +2,22 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { EspaceLayout } from './components/EspaceLayout';
 import { PortalProvider } from './components/PortalProvider';
 import { PublicLayout } from './components/PublicLayout';
+import { RequireVerifiedEmail } from './components/RequireVerifiedEmail';
 import { ComingSoonPage } from './pages/ComingSoonPage';
-import { EspaceHomePage } from './pages/EspaceHomePage';
+import { ConfirmEmailPage } from './pages/ConfirmEmailPage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { InfoPage } from './pages/InfoPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegisterPage } from './pages/RegisterPage';
-import { ReservationsPage } from './pages/ReservationsPage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
+import { ChildPage } from './pages/espace/enfants/ChildPage';
+import { ChildrenPage } from './pages/espace/enfants/ChildrenPage';
+import { DocumentsPage } from './pages/espace/documents/DocumentsPage';
+import { EspaceHomePage } from './pages/espace/EspaceHomePage';
+import { FoyerPage } from './pages/espace/foyer/FoyerPage';
+import { ProfilePage } from './pages/espace/profil/ProfilePage';
+import { ReservationsPage } from './pages/espace/ReservationsPage';
 
 export function App() {
   return (
@@ -19,46 +28,20 @@ export function App() {
             <Route index element={<HomePage />} />
             <Route path="infos/:slug" element={<InfoPage />} />
             <Route path="creer-mon-compte" element={<RegisterPage />} />
+            <Route path="confirmer-email" element={<ConfirmEmailPage />} />
+            <Route path="mot-de-passe-oublie" element={<ForgotPasswordPage />} />
+            <Route path="reinitialiser-mot-de-passe" element={<ResetPasswordPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           <Route path="espace" element={<EspaceLayout />}>
             <Route index element={<EspaceHomePage />} />
-            <Route
-              path="profil"
-              element={
-                <ComingSoonPage
-                  title="Mon profil"
-                  description="Vos informations de connexion, vos coordonnées, vos informations personnelles et professionnelles."
-                />
-              }
-            />
-            <Route
-              path="foyer"
-              element={
-                <ComingSoonPage
-                  title="Mon foyer"
-                  description="Votre conjoint, les informations complémentaires et vos mandats SEPA."
-                />
-              }
-            />
-            <Route
-              path="enfants"
-              element={
-                <ComingSoonPage
-                  title="Mes enfants"
-                  description="La fiche de chaque enfant, ses renseignements médicaux, les personnes autorisées à venir le chercher."
-                />
-              }
-            />
-            <Route
-              path="documents"
-              element={
-                <ComingSoonPage
-                  title="Documents"
-                  description="Transmettre vos pièces justificatives : attestation de responsabilité civile, RIB, mandat SEPA."
-                />
-              }
-            />
+            <Route element={<RequireVerifiedEmail />}>
+              <Route path="profil" element={<ProfilePage />} />
+              <Route path="foyer" element={<FoyerPage />} />
+              <Route path="enfants" element={<ChildrenPage />} />
+              <Route path="enfants/:id" element={<ChildPage />} />
+              <Route path="documents" element={<DocumentsPage />} />
+            </Route>
             <Route path="reservations" element={<ReservationsPage />} />
             <Route
               path="factures"

@@ -5,7 +5,6 @@ import type {
   LoginResponse,
   Me,
   PublicPortal,
-  RegisterResponse,
   ValidationIssue,
 } from './types';
 
@@ -21,12 +20,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly issues: ValidationIssue[];
+  /** `incomplete` answers: what the file still lacks (French sentences). */
+  readonly missing: string[];
 
-  constructor(status: number, code: string, message: string, issues: ValidationIssue[] = []) {
+  constructor(status: number, code: string, message: string, issues: ValidationIssue[] = [], missing: string[] = []) {
     super(message);
     this.status = status;
     this.code = code;
     this.issues = issues;
+    this.missing = missing;
   }
 }
 
@@ -94,7 +96,9 @@ export async function request<T>(
   signal?: AbortSignal,
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  // The browser sets the multipart boundary itself.
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (UNSAFE_METHODS.has(method)) {
     const token = readCookie(CSRF_COOKIE) ?? lastCsrfToken;
     if (token) headers['x-csrf-token'] = token;
@@ -105,7 +109,7 @@ export async function request<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : multipart ? body : JSON.stringify(body),
       signal: signal ?? null,
     });
   } catch (error) {
@@ -114,7 +118,9 @@ export async function request<T>(
   }
   const data = await readJson(res).catch(() => null);
   if (!res.ok) {
-    if (isErrorBody(data)) throw new ApiError(res.status, data.error, data.message, data.issues ?? []);
+    if (isErrorBody(data)) {
+      throw new ApiError(res.status, data.error, data.message, data.issues ?? [], data.missing ?? []);
+    }
     throw new ApiError(res.status, fallbackCode(res.status), fallbackMessage(res.status));
   }
   return data as T;
@@ -140,6 +146,11 @@ export async function getMe(signal?: AbortSignal): Promise<Me> {
   return me;
 }
 
+/** Remembers the CSRF token of a session opened by something else than `login` (e-mail confirmation). */
+export function rememberCsrfToken(token: string | null): void {
+  lastCsrfToken = token;
+}
+
 export async function login(credentials: Credentials): Promise<LoginResponse> {
   const res = await request<LoginResponse>('POST', '/api/auth/login', credentials);
   lastCsrfToken = res.csrfToken;
@@ -152,8 +163,4 @@ export async function logout(): Promise<void> {
   } finally {
     lastCsrfToken = null;
   }
-}
-
-export function register(credentials: Credentials): Promise<RegisterResponse> {
-  return request<RegisterResponse>('POST', '/api/auth/register', credentials);
 }

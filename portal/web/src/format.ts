@@ -26,3 +26,27 @@ export function toParagraphs(text: string): string[] {
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
+
+const isoDayFormat = new Intl.DateTimeFormat('en-CA', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  timeZone: 'Europe/Paris',
+});
+
+/** Today in France, `YYYY-MM-DD`: the `today` of the shared schemas' date rules. */
+export function todayInFrance(): string {
+  return isoDayFormat.format(new Date());
+}
+
+/** A form's text → the API's value: trimmed, `null` when empty. */
+export function orNull(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+/** A form's number field → integer or null (the shared schema says what is wrong with the rest). */
+export function numberOrNull(value: string): number | null {
+  const trimmed = value.trim().replace(/\s+/g, '');
+  return trimmed === '' ? null : Number(trimmed.replace(',', '.'));
+}

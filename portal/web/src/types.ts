@@ -26,6 +26,8 @@ export interface ApiErrorBody {
   error: string;
   message: string;
   issues?: ValidationIssue[];
+  /** `incomplete` (POST /api/family/submit): what the file still lacks. */
+  missing?: string[];
 }
 
 // --- Public (no login) ---
@@ -113,8 +115,8 @@ export interface LoginResponse {
   csrfToken: string;
 }
 
-/** `POST /api/auth/register` → 201 */
-export interface RegisterResponse {
+/** `POST /api/auth/register` → 201, and the other account routes answering a sentence. */
+export interface MessageResponse {
   message: string;
 }
 

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Link, Navigate, Outlet } from 'react-router';
 import { getMe } from '../api';
 import { usePortalData } from '../portalContext';
-import { useResource } from '../useResource';
+import type { EspaceContext } from '../espaceContext';
+import { useLoaded } from '../useLoaded';
 import { ErrorAlert } from './ErrorAlert';
 import { EspaceNav } from './EspaceNav';
 import { Loading } from './Loading';
@@ -30,7 +31,8 @@ function Frame({ actions, nav, children }: { actions?: ReactNode; nav?: ReactNod
 
 /** "Mon espace" (/espace/*): needs a session; without one, back to the home page. */
 export function EspaceLayout() {
-  const me = useResource(getMe);
+  const loaded = useLoaded(getMe);
+  const me = loaded.resource;
 
   if (me.status === 'loading') {
     return (
@@ -62,7 +64,7 @@ export function EspaceLayout() {
   );
   return (
     <Frame actions={actions} nav={<EspaceNav />}>
-      <Outlet context={me.data} />
+      <Outlet context={{ me: me.data, refreshMe: loaded.refresh } satisfies EspaceContext} />
     </Frame>
   );
 }

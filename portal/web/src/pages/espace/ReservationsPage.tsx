@@ -1,5 +1,6 @@
-import { useMe } from '../espaceContext';
-import { COMING_SOON } from './ComingSoonPage';
+import { Link } from 'react-router';
+import { useMe } from '../../espaceContext';
+import { COMING_SOON } from '../ComingSoonPage';
 
 /** `/espace/reservations`: closed until staff validate the account. */
 export function ReservationsPage() {
@@ -23,6 +24,11 @@ export function ReservationsPage() {
           </p>
           <p>{family.statusMessage}</p>
           <p>Après validation de votre compte par nos services, vous pourrez accéder à la partie « Réservations ».</p>
+          {(family.status === 'profile_incomplete' || family.status === 'rejected') && (
+            <p>
+              <Link to="/espace">Voir ce qu’il reste à faire et transmettre mon dossier</Link>
+            </p>
+          )}
         </div>
       )}
     </>

@@ -9,11 +9,16 @@ export const ESPACE_SECTIONS = [
   { to: '/espace/factures', label: 'Factures' },
 ] as const;
 
-/** The sections of "Mon espace". */
+/** The sections of "Mon espace", after its home page (the state of the file, ÉTAPE 4). */
 export function EspaceNav() {
   return (
     <nav className="espace-nav" aria-label="Mon espace">
       <ul>
+        <li>
+          <NavLink to="/espace" end>
+            Accueil
+          </NavLink>
+        </li>
         {ESPACE_SECTIONS.map((section) => (
           <li key={section.to}>
             <NavLink to={section.to}>{section.label}</NavLink>

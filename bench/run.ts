@@ -41,11 +41,11 @@ const median = (xs: number[]): number => {
   return s[Math.floor(s.length / 2)] ?? 0;
 };
 
-async function login(port: number): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+async function login(port: number, path = '/api/auth/login', email = 'famille@demo.fr'): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'famille@demo.fr', password: 'Marelle-Demo-2026' }),
+    body: JSON.stringify({ email, password: 'Marelle-Demo-2026' }),
   });
   if (!res.ok) throw new Error(`login failed: ${res.status}`);
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
@@ -60,12 +60,22 @@ async function main(): Promise<void> {
   console.log(`Store seeded and server started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const bare = await startTarget(['bare']);
   const cookie = await login(marelle.port);
+  const staffCookie = await login(marelle.backofficePort ?? 0, '/api/staff/auth/login', 'agent@mairie.demo');
+  // What an agent types, letter by letter, looking for a family among 5,000.
+  const typed = ['m', 'ma', 'mar', 'mart', 'martin', 'lef', 'lefev', '06 39', 'famille12'];
 
   const scenarios: Record<string, () => Promise<Figures>> = {
     'bare Koa + 1 SQLite insert (floor)': () => measure({ url: `http://127.0.0.1:${bare.port}/`, method: 'POST' }),
     'GET /healthz': () => measure({ url: `http://127.0.0.1:${marelle.port}/healthz` }),
     'GET /api/public/portal (home page data)': () => measure({ url: `http://127.0.0.1:${marelle.port}/api/public/portal` }),
     'GET /api/me (parent session)': () => measure({ url: `http://127.0.0.1:${marelle.port}/api/me`, headers: { cookie } }),
+    'GET /api/family (whole family file)': () => measure({ url: `http://127.0.0.1:${marelle.port}/api/family`, headers: { cookie } }),
+    'GET /api/staff/families?q=… (search as you type)': () =>
+      measure({
+        url: `http://127.0.0.1:${marelle.backofficePort}/`,
+        headers: { cookie: staffCookie },
+        requests: typed.map((q) => ({ method: 'GET', path: `/api/staff/families?q=${encodeURIComponent(q)}` })),
+      }),
   };
   const results = new Map<string, Figures[]>();
   for (let round = 0; round < rounds; round++) {

@@ -25,6 +25,10 @@ import { staffDashboardRoutes } from './routes/staff/dashboard';
 import { staffDocumentRoutes } from './routes/staff/documents';
 import { staffFamilyRoutes } from './routes/staff/families';
 import { staffValidationRoutes } from './routes/staff/validation';
+import { staffServiceRoutes } from './routes/staff/services';
+import { staffTariffRoutes } from './routes/staff/tariffs';
+import { staffCalendarRoutes } from './routes/staff/calendar';
+import { staffContentRoutes } from './routes/staff/content';
 import { staffOutboxRoutes } from './routes/staff/outbox';
 import { staffPortalRoutes } from './routes/staff/portal';
 import { spa } from './static';
@@ -93,6 +97,10 @@ export function createBackofficeApp(deps: ServerDeps, staticDir: string): Koa<Ap
     staffFamilyRoutes(),
     staffValidationRoutes(),
     staffDocumentRoutes(),
+    staffServiceRoutes(),
+    staffTariffRoutes(),
+    staffCalendarRoutes(),
+    staffContentRoutes(),
   ];
   for (const router of routers) {
     app.use(router.routes());

@@ -7,6 +7,10 @@ import { ErrorAlert, Loading } from './components/Feedback';
 import { Shell } from './components/Shell';
 import { DashboardPage } from './pages/DashboardPage';
 import { FamiliesArea } from './pages/families/FamiliesArea';
+import { ServicesArea } from './pages/services/ServicesArea';
+import { TariffsArea } from './pages/tariffs/TariffsArea';
+import { CalendarArea } from './pages/calendar/CalendarArea';
+import { ContentArea } from './pages/content/ContentArea';
 import { LoginPage } from './pages/LoginPage';
 import { OutboxPage } from './pages/OutboxPage';
 import { PortalPage } from './pages/PortalPage';
@@ -22,11 +26,15 @@ type SessionState =
   | { status: 'authenticated'; user: StaffUser };
 
 /** Areas with pages of their own below their path (they route them themselves). */
-const NESTED: ReadonlySet<AreaId> = new Set<AreaId>(['families']);
+const NESTED: ReadonlySet<AreaId> = new Set<AreaId>(['families', 'services', 'tariffs', 'calendar', 'content']);
 
 const PAGES: Partial<Record<AreaId, () => ReactElement>> = {
   dashboard: () => <DashboardPage />,
   families: () => <FamiliesArea />,
+  services: () => <ServicesArea />,
+  tariffs: () => <TariffsArea />,
+  calendar: () => <CalendarArea />,
+  content: () => <ContentArea />,
   portal: () => <PortalPage />,
   outbox: () => <OutboxPage />,
   settings: () => <SettingsPage />,

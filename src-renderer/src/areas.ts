@@ -9,6 +9,10 @@ export type AreaId =
   | 'attendance'
   | 'invoicing'
   | 'payments'
+  | 'services'
+  | 'tariffs'
+  | 'calendar'
+  | 'content'
   | 'portal'
   | 'outbox'
   | 'settings';
@@ -32,6 +36,10 @@ export const AREAS: readonly Area[] = [
   { id: 'attendance', label: 'Présences', path: '/presences', roles: ALL },
   { id: 'invoicing', label: 'Facturation', path: '/facturation', roles: OFFICE },
   { id: 'payments', label: 'Paiements', path: '/paiements', roles: OFFICE },
+  { id: 'services', label: 'Services', path: '/services', roles: ADMIN },
+  { id: 'tariffs', label: 'Tarifs', path: '/tarifs', roles: ADMIN },
+  { id: 'calendar', label: 'Calendrier scolaire', path: '/calendrier', roles: ADMIN },
+  { id: 'content', label: 'Actualités et infos', path: '/contenus', roles: OFFICE },
   { id: 'portal', label: 'Portail', path: '/portail', roles: OFFICE },
   { id: 'outbox', label: 'Courriels', path: '/courriels', roles: OFFICE },
   { id: 'settings', label: 'Paramètres', path: '/parametres', roles: ADMIN },

@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-export const PORTAL_PORT = 3100;
-export const BACKOFFICE_PORT = 3101;
+import { PORTAL_PORT, PORTAL_URL } from './tests/browser/ports';
 
 export default defineConfig({
   testDir: 'tests',
@@ -12,7 +10,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 30_000,
   use: {
-    baseURL: `http://127.0.0.1:${PORTAL_PORT}`,
+    baseURL: PORTAL_URL,
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
     launchOptions: {
@@ -24,6 +22,7 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx tests/browser/server.ts',
     url: `http://127.0.0.1:${PORTAL_PORT}/healthz`,
+    // The server reads MARELLE_TEST_PORT too (tests/browser/ports.ts).
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',

@@ -5,7 +5,7 @@ import { waitForMail } from './mailbox';
 // The back-office's "Familles" area against the demo store (tests/browser/server.ts):
 // search as you type, the validation queue, documents refused / accepted, validation, desk creation.
 
-const BACKOFFICE = 'http://127.0.0.1:3101';
+import { BACKOFFICE } from './ports';
 const DEMO_PASSWORD = 'Marelle-Demo-2026';
 
 async function login(page: Page, email: string, password = DEMO_PASSWORD) {

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 
-const BACKOFFICE = 'http://127.0.0.1:3101';
+import { BACKOFFICE } from './ports';
 const DEMO_PASSWORD = 'Marelle-Demo-2026';
 
 async function login(page: Page, email: string, password = DEMO_PASSWORD) {

@@ -1,4 +1,5 @@
 import { expect } from '@playwright/test';
+import { MAILBOX_URL } from './ports';
 
 export interface Mail {
   from: string;
@@ -13,7 +14,7 @@ export async function waitForMail(predicate: (m: Mail) => boolean, timeoutMs = 2
   await expect
     .poll(
       async () => {
-        const res = await fetch('http://127.0.0.1:3126/messages');
+        const res = await fetch(MAILBOX_URL);
         const mails = (await res.json()) as Mail[];
         found = mails.find(predicate);
         return Boolean(found);

@@ -6,7 +6,7 @@ import { linkIn, waitForMail } from './mailbox';
 // the portal, the confirmation link received over SMTP, then staff validating the account in the
 // back-office, the validation e-mail, and "Réservations" opening.
 
-const BACKOFFICE = 'http://127.0.0.1:3101';
+import { BACKOFFICE } from './ports';
 const EMAIL = 'elodie.bernard@example.fr';
 const PASSWORD = 'Marelle-Nouvelle-2026';
 

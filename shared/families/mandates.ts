@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 import type { SepaMandatesTable } from '../db/tables/families.table';
 import type { Trx } from '../db/types';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { MandateInput } from '../schemas/family';
 import { auditFamilyChange, created, writableFamily, type FamilyChange } from './access';
 import { mandateDto } from './presenters';
@@ -80,6 +80,44 @@ export async function revokeMandate(db: Kysely<Database>, change: FamilyChange, 
       entityId: before.id,
       changes: { status: [before.status, 'revoked'] },
     });
+    return after;
+  });
+}
+
+/**
+ * Staff check a pending mandate (signed paper or uploaded "mandat SEPA" document) and activate it.
+ * A family is debited on one account: activating a mandate revokes the one it replaces.
+ */
+export async function activateMandate(db: Kysely<Database>, change: FamilyChange, mandateId: number): Promise<MandateRow> {
+  return db.transaction().execute(async (trx) => {
+    await writableFamily(trx, change);
+    const before = await trx
+      .selectFrom('sepa_mandates')
+      .selectAll()
+      .where('id', '=', mandateId)
+      .where('family_id', '=', change.familyId)
+      .executeTakeFirst();
+    if (!before) throw notFound('Ce mandat est introuvable.');
+    if (before.status !== 'pending') {
+      throw new AppError('conflict', before.status === 'active' ? 'Ce mandat est déjà actif.' : 'Un mandat révoqué ou caduc ne peut pas être réactivé : enregistrez un nouveau mandat.');
+    }
+    const replaced = await trx
+      .updateTable('sepa_mandates')
+      .set({ status: 'revoked', updated_at: change.now.toISOString() })
+      .where('family_id', '=', change.familyId)
+      .where('status', '=', 'active')
+      .returning(['id'])
+      .execute();
+    for (const old of replaced) {
+      await auditFamilyChange(trx, change, { action: 'mandate.replaced', entityType: 'sepa_mandate', entityId: old.id, changes: { status: ['active', 'revoked'] } });
+    }
+    const after = await trx
+      .updateTable('sepa_mandates')
+      .set({ status: 'active', updated_at: change.now.toISOString() })
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await auditFamilyChange(trx, change, { action: 'mandate.activated', entityType: 'sepa_mandate', entityId: before.id, changes: { status: ['pending', 'active'] } });
     return after;
   });
 }

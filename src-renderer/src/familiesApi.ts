@@ -15,6 +15,7 @@ import type {
   FamilyStatus,
   GuardianInput,
   HouseholdInput,
+  Mandate,
   MedicalInput,
   NewFamilyBody,
 } from './types';
@@ -51,6 +52,9 @@ export const familiesApi = {
   removeConjoint: (familyId: number): Promise<FamilyFile> => request<FamilyFile>('DELETE', `${family(familyId)}/conjoint`),
   saveHousehold: (familyId: number, body: HouseholdInput): Promise<FamilyFile> =>
     request<FamilyFile>('PUT', `${family(familyId)}/household`, { body }),
+
+  activateMandate: (familyId: number, mandateId: number): Promise<Mandate> =>
+    request<Mandate>('POST', `${family(familyId)}/mandates/${id(mandateId)}/activate`),
 
   child: (familyId: number, childId: number): Promise<Child> =>
     request<Child>('GET', `${family(familyId)}/children/${id(childId)}`),

@@ -221,6 +221,28 @@ describe('SEPA mandates', () => {
   });
 });
 
+describe('SEPA mandate activation by staff', () => {
+  it('activates a pending mandate, replacing the active one; a parent cannot activate', async () => {
+    const { c, familyId } = await parent('alice@example.fr');
+    const first = (await c.post('/api/family/mandates', MANDATE)).body as { id: number };
+    const second = (await c.post('/api/family/mandates', { ...MANDATE, iban: 'FR1420041010050500013M02606', bic: 'psstfrpppar' })).body as { id: number };
+    expect((await c.post(`/api/family/mandates/${first.id}/activate`)).status).toBe(404);
+
+    const s = await staff('agent');
+    const activated = await s.post(`/api/staff/families/${familyId}/mandates/${first.id}/activate`);
+    expect(activated.status, JSON.stringify(activated.body)).toBe(200);
+    expect(activated.body).toMatchObject({ id: first.id, status: 'active', iban: IBAN });
+    expectFrench(await s.post(`/api/staff/families/${familyId}/mandates/${first.id}/activate`), 409, 'conflict', 'Ce mandat est déjà actif.');
+
+    await s.post(`/api/staff/families/${familyId}/mandates/${second.id}/activate`);
+    const statuses = await h.store.db.selectFrom('sepa_mandates').select(['id', 'status']).orderBy('id').execute();
+    expect(statuses).toEqual([{ id: first.id, status: 'revoked' }, { id: second.id, status: 'active' }]);
+    expect((await auditRows()).map((a) => a.action)).toEqual(expect.arrayContaining(['mandate.activated', 'mandate.replaced']));
+    expectFrench(await s.post(`/api/staff/families/${familyId}/mandates/${first.id}/activate`), 409, 'conflict');
+    expect((await (await staff('animateur')).post(`/api/staff/families/${familyId}/mandates/${second.id}/activate`)).status).toBe(403);
+  });
+});
+
 describe('children, fiche sanitaire and authorized persons', () => {
   it('adds a child, edits it and its medical record, with audit entries', async () => {
     const { c, familyId } = await parent('alice@example.fr');

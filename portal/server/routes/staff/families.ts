@@ -5,7 +5,7 @@ import { createChild, loadChild, saveMedical, updateChild } from '../../../../sh
 import { createFamilyAtDesk } from '../../../../shared/families/create';
 import { loadFamilyFile } from '../../../../shared/families/file';
 import { saveHousehold } from '../../../../shared/families/household';
-import { createMandate, revokeMandate } from '../../../../shared/families/mandates';
+import { activateMandate, createMandate, revokeMandate } from '../../../../shared/families/mandates';
 import { staffMandateDto } from '../../../../shared/families/presenters';
 import { removeConjoint, saveConjoint, saveResponsable } from '../../../../shared/families/profile';
 import {
@@ -84,6 +84,11 @@ export function staffFamilyRoutes(): Router<AppState, AppCustom> {
     const input = validate(mandateInputSchema(today(ctx)), ctx.state.body);
     const mandate = await createMandate(ctx.deps.store.db, change(ctx), input);
     ctx.status = 201;
+    ctx.body = staffMandateDto(mandate);
+  });
+
+  router.post('/:id/mandates/:mandateId/activate', async (ctx) => {
+    const mandate = await activateMandate(ctx.deps.store.db, change(ctx), idParam(ctx.params.mandateId));
     ctx.body = staffMandateDto(mandate);
   });
 

@@ -138,10 +138,30 @@ function StatusPanel({ file, onDialog }: { file: FamilyFile; onDialog: (dialog: 
   );
 }
 
-function MandatesTable({ file }: { file: FamilyFile }) {
+function MandatesTable({ file, onChanged }: { file: FamilyFile; onChanged: (notice: string) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
   if (file.mandates.length === 0) return <Text size="sm" c="dimmed">Aucun mandat SEPA.</Text>;
+  // A pending mandate is checked against the signed paper or the uploaded "mandat SEPA" document.
+  const activate = async (mandateId: number, rum: string) => {
+    setBusy(mandateId);
+    setError(null);
+    try {
+      await familiesApi.activateMandate(file.family.id, mandateId);
+      onChanged(`Le mandat ${rum} est actif : il sera utilisé pour les prélèvements.`);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : 'Le mandat n’a pas pu être activé.');
+    } finally {
+      setBusy(null);
+    }
+  };
   return (
     <Table.ScrollContainer minWidth={560}>
+      {error && (
+        <Alert color="red" role="alert" mb="xs">
+          {error}
+        </Alert>
+      )}
       <Table withTableBorder striped aria-label="Mandats SEPA" fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -163,7 +183,22 @@ function MandatesTable({ file }: { file: FamilyFile }) {
               <Table.Td>{mandate.bic}</Table.Td>
               <Table.Td>{mandate.holderName}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(mandate.signatureDate)}</Table.Td>
-              <Table.Td>{mandateStatusLabel(mandate.status)}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  {mandateStatusLabel(mandate.status)}
+                  {mandate.status === 'pending' && (
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      loading={busy === mandate.id}
+                      aria-label={`Activer le mandat ${mandate.rum}`}
+                      onClick={() => void activate(mandate.id, mandate.rum)}
+                    >
+                      Activer
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -319,7 +354,13 @@ function FamilyView({ familyId }: { familyId: number }) {
                 </Section>
 
                 <Section id="section-mandats" title="Mandats SEPA">
-                  <MandatesTable file={file} />
+                  <MandatesTable
+                    file={file}
+                    onChanged={(message) => {
+                      setNotice(message);
+                      reload();
+                    }}
+                  />
                 </Section>
 
                 <Section

@@ -197,6 +197,8 @@ function createWindow(url: string, remote: boolean): BrowserWindow {
       nodeIntegrationInSubFrames: false,
       nodeIntegrationInWorker: false,
       webSecurity: true,
+      // Chromium's built-in PDF viewer, for the document previews beside a family file.
+      plugins: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,

@@ -349,6 +349,15 @@ describe('staff review documents', () => {
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('image/png');
     expect(file.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(file.headers['x-frame-options']).toBe('DENY');
+    // The back-office preview: inline, framable by the back-office itself only.
+    const preview = await agent.get(`/api/staff/documents/${first.body.id}/file?inline=1`);
+    expect(preview.headers['content-disposition']).toMatch(/^inline;/);
+    expect(preview.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(preview.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    // Parents always download.
+    const own = await bob.client.get(`/api/family/documents/${first.body.id}/file?inline=1`);
+    expect(own.headers['content-disposition']).toMatch(/^attachment;/);
     expect((await agent.get('/api/staff/documents/9999/file')).status).toBe(404);
   });
 

@@ -62,9 +62,17 @@ export async function uploadDocument(ctx: AppContext, familyId: number, actor: A
 const rfc5987 = (value: string): string =>
   encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-/** Sends a stored document as a download, never rendered inline by the browser. */
-export function sendDocumentFile(ctx: AppContext, file: DocumentFile): void {
-  ctx.set('Content-Disposition', `attachment; filename="${asciiFileName(file.fileName)}"; filename*=UTF-8''${rfc5987(file.fileName)}`);
+/**
+ * Sends a stored document as a download. `inline` (staff previews only) lets the back-office show
+ * it in a frame of its own origin, beside the family file; nowhere else may frame it.
+ */
+export function sendDocumentFile(ctx: AppContext, file: DocumentFile, options: { inline?: boolean } = {}): void {
+  const disposition = options.inline ? 'inline' : 'attachment';
+  if (options.inline) {
+    ctx.set('X-Frame-Options', 'SAMEORIGIN');
+    ctx.set('Content-Security-Policy', "frame-ancestors 'self'; script-src 'none'; object-src 'none'");
+  }
+  ctx.set('Content-Disposition', `${disposition}; filename="${asciiFileName(file.fileName)}"; filename*=UTF-8''${rfc5987(file.fileName)}`);
   ctx.type = file.mimeType;
   ctx.body = fs.createReadStream(file.path);
   ctx.length = file.sizeBytes;

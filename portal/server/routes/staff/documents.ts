@@ -34,7 +34,8 @@ export function staffDocumentRoutes(): Router<AppState, AppCustom> {
   });
 
   router.get('/documents/:id/file', staff, async (ctx) => {
-    sendDocumentFile(ctx, await documentFile(ctx.deps.store.db, ctx.deps.config.dataDir, idParam(ctx.params.id), 'staff'));
+    const file = await documentFile(ctx.deps.store.db, ctx.deps.config.dataDir, idParam(ctx.params.id), 'staff');
+    sendDocumentFile(ctx, file, { inline: ctx.query.inline === '1' });
   });
 
   router.post('/documents/:id/accept', staff, async (ctx) => {

@@ -123,9 +123,17 @@ function DocumentPreview({ document }: { document: FamilyDocument }) {
     );
   }
   return (
-    <Text size="sm" c="dimmed">
-      Les PDF s’ouvrent dans un nouvel onglet : bouton « Ouvrir ».
-    </Text>
+    <iframe
+      src={`${documentFileUrl(document.id)}?inline=1`}
+      title={`Aperçu : ${documentTypeLabel(document.type)} (${document.fileName})`}
+      style={{
+        display: 'block',
+        width: '100%',
+        height: 560,
+        border: '1px solid var(--mantine-color-gray-3)',
+        borderRadius: 'var(--mantine-radius-sm)',
+      }}
+    />
   );
 }
 

@@ -9,6 +9,7 @@ import { assertStrongPassword, findAccountByEmail, getAccount, markEmailVerified
 import { accountExistsText, accountLinks, verifyEmailText } from './emails';
 import { takeMailQuota } from './rateLimit';
 import { consumeToken, issueToken, revokeTokens } from './tokens';
+import { insertFamily } from '../families/repository';
 
 /** The same sentence whether or not the address already had an account: a stranger learns nothing. */
 export const registeredMessage = (email: string): string =>
@@ -51,45 +52,27 @@ export async function registerAccount(db: Kysely<Database>, input: RegisterInput
       return;
     }
 
-    const family = await trx
-      .insertInto('families')
-      .values({
-        status: 'email_unverified',
-        status_reason: null,
-        qf: null,
-        qf_valid_until: null,
-        caf_number: null,
-        allocataire_name: null,
-        dependants_count: null,
-        ical_token: null,
-        submitted_at: null,
-        validated_at: null,
-        validated_by: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const familyId = await insertFamily(trx, 'email_unverified', at);
     const account = await trx
       .insertInto('portal_accounts')
-      .values({ family_id: family.id, email, password_hash: passwordHash, email_verified_at: null, created_at: at, last_login_at: null })
+      .values({ family_id: familyId, email, password_hash: passwordHash, email_verified_at: null, created_at: at, last_login_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     const actor = ownerActor({ id: account.id, email });
     await writeAudit(
       trx,
       actor,
-      { action: 'family.created', entityType: 'family', entityId: family.id, familyId: family.id, changes: { status: [null, 'email_unverified'] }, ip: meta.ip },
+      { action: 'family.created', entityType: 'family', entityId: familyId, familyId: familyId, changes: { status: [null, 'email_unverified'] }, ip: meta.ip },
       meta.now,
     );
     await writeAudit(
       trx,
       actor,
-      { action: 'account.created', entityType: 'portal_account', entityId: account.id, familyId: family.id, changes: { email: [null, email] }, ip: meta.ip },
+      { action: 'account.created', entityType: 'portal_account', entityId: account.id, familyId: familyId, changes: { email: [null, email] }, ip: meta.ip },
       meta.now,
     );
     const token = await issueToken(trx, account.id, 'verify_email', meta.now);
-    await sendAccountEmail(trx, email, family.id, (commune) => verifyEmailText(commune, links.verify(token)), meta.now);
+    await sendAccountEmail(trx, email, familyId, (commune) => verifyEmailText(commune, links.verify(token)), meta.now);
   });
   return { message: registeredMessage(email) };
 }

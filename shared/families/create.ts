@@ -6,6 +6,7 @@ import { AppError, forbidden } from '../errors';
 import type { DeskFamilyInput } from '../schemas/family';
 import { auditFamilyChange } from './access';
 import { upsertGuardian } from './profile';
+import { insertFamily } from './repository';
 
 /**
  * Not an argon2 string, so no password ever matches it: the account exists (its e-mail is taken)
@@ -29,32 +30,14 @@ export async function createFamilyAtDesk(db: Kysely<Database>, actor: Actor, now
         );
     }
     const at = now.toISOString();
-    const family = await trx
-      .insertInto('families')
-      .values({
-        status: 'profile_incomplete',
-        status_reason: null,
-        qf: null,
-        qf_valid_until: null,
-        caf_number: null,
-        allocataire_name: null,
-        dependants_count: null,
-        ical_token: null,
-        submitted_at: null,
-        validated_at: null,
-        validated_by: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const change = { actor, familyId: family.id, now };
+    const familyId = await insertFamily(trx, 'profile_incomplete', at);
+    const change = { actor, familyId: familyId, now };
     if (email) {
       // Not confirmed yet: the reset link the parent asks for reaches this address, and using it
       // confirms the address (shared/accounts/passwordReset.ts) before any login is possible.
       await trx
         .insertInto('portal_accounts')
-        .values({ family_id: family.id, email, password_hash: unusablePasswordHash(), email_verified_at: null, created_at: at, last_login_at: null })
+        .values({ family_id: familyId, email, password_hash: unusablePasswordHash(), email_verified_at: null, created_at: at, last_login_at: null })
         .execute();
     }
     await auditFamilyChange(
@@ -63,11 +46,11 @@ export async function createFamilyAtDesk(db: Kysely<Database>, actor: Actor, now
       {
         action: 'family.created',
         entityType: 'family',
-        entityId: family.id,
+        entityId: familyId,
         changes: { status: [null, 'profile_incomplete'], ...(email ? { accountEmail: [null, email] } : {}) },
       },
     );
     await upsertGuardian(trx, change, 'responsable', { ...input.responsable, email: input.responsable.email ?? email });
-    return family.id;
+    return familyId;
   });
 }

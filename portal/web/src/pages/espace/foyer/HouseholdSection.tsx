@@ -5,6 +5,7 @@ import { INVOICE_DELIVERY_LABELS } from '../../../family/labels';
 import type { FamilyFile, Household } from '../../../family/types';
 import { formatDate } from '../../../format';
 import { HouseholdForm } from './HouseholdForm';
+import { QfTariffNotice } from './QfTariffNotice';
 
 /** "Les informations complémentaires": QF, CAF, personnes à charge, réception des factures. */
 export function HouseholdSection({ household, onSaved }: { household: Household; onSaved: (file: FamilyFile) => void }) {
@@ -29,6 +30,7 @@ export function HouseholdSection({ household, onSaved }: { household: Household;
         />
       )}
     >
+      <QfTariffNotice household={household} />
       <Facts
         items={[
           { label: 'Quotient familial (QF)', value: qf },

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import busboy from 'busboy';
 import { AppError } from '../errors';
 import { SNIFF_BYTES } from './file-type';
-import { ensureDocumentsDir, newStorageKey, removeQuietly, tempFilePath } from './storage';
+import { ensureDocumentsDir, newStorageKey, removeQuietly, tempFilePath, type FileArea } from './storage';
 
 // One multipart/form-data upload: small text fields and exactly one file, streamed to a
 // temporary file under the documents folder while it is hashed, counted and its first bytes
@@ -71,15 +71,17 @@ interface State {
 }
 
 /**
- * Receives the upload of `req` into `<dataDir>/files/documents/<key>.part`. On any failure
+ * Receives the upload of `req` into `<dataDir>/files/<area>/<key>.part`. On any failure
  * (too large, several files, malformed form, client gone) the temporary file is removed before
  * the AppError is thrown. On success the caller owns the temporary file: it must rename it (see
  * `storeDocument`) or remove it.
  */
 export async function receiveUpload(
   req: UploadRequest,
-  options: { dataDir: string; maxBytes: number; allowedFields: readonly string[] },
+  /** `area`: the folder under files/ (default `documents`; the portal content uses `content`). */
+  options: { dataDir: string; maxBytes: number; allowedFields: readonly string[]; area?: FileArea },
 ): Promise<ReceivedUpload> {
+  const area = options.area ?? 'documents';
   const tooLarge = new AppError('payload_too_large', tooLargeMessage(options.maxBytes));
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > options.maxBytes + ENVELOPE_BYTES) {
@@ -88,7 +90,7 @@ export async function receiveUpload(
     discardRest(req, 0);
     throw tooLarge;
   }
-  await ensureDocumentsDir(options.dataDir);
+  await ensureDocumentsDir(options.dataDir, area);
 
   let parser: busboy.Busboy;
   try {
@@ -124,7 +126,7 @@ export async function receiveUpload(
         return;
       }
       const storageKey = newStorageKey();
-      const tempPath = tempFilePath(options.dataDir, storageKey);
+      const tempPath = tempFilePath(options.dataDir, storageKey, area);
       const writer = fs.createWriteStream(tempPath, { flags: 'wx', mode: 0o600 });
       state.writer = writer;
       state.tempPath = tempPath;

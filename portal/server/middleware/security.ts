@@ -25,5 +25,7 @@ export const securityHeaders: AppMiddleware = async (ctx, next) => {
   ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
   if (ctx.secure) ctx.set('Strict-Transport-Security', 'max-age=31536000');
   await next();
-  if (ctx.path.startsWith('/api/')) ctx.set('Cache-Control', 'no-store');
+  // API answers are never stored, unless the route chose its own policy (the public
+  // attachments of published content, which are the same bytes for everyone).
+  if (ctx.path.startsWith('/api/') && !ctx.response.get('Cache-Control')) ctx.set('Cache-Control', 'no-store');
 };

@@ -66,13 +66,24 @@ export interface ServiceRef {
   name: string;
 }
 
+/** A file attached to a news item or an info page; `url` downloads it (same origin). */
+export interface Attachment {
+  id: Id;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  url: string;
+}
+
 export interface NewsItem {
   id: Id;
   title: string;
+  /** "Mise en forme simple" text (shared/content/simple-text.ts), never HTML. */
   body: string;
   /** ISO 8601 UTC timestamp. */
   publishedAt: string;
   service: ServiceRef | null;
+  attachments: Attachment[];
 }
 
 export interface InfoPageSummary {
@@ -92,9 +103,10 @@ export interface PublicPortal {
   infoPages: InfoPageSummary[];
 }
 
-/** `GET /api/public/info-pages/:slug` — `body` is plain text, paragraphs separated by blank lines. */
+/** `GET /api/public/info-pages/:slug` — `body` is "mise en forme simple" text, never HTML. */
 export interface InfoPage extends InfoPageSummary {
   body: string;
+  attachments: Attachment[];
 }
 
 // --- Parents ---

@@ -1,6 +1,7 @@
 import { formatDate } from '../format';
 import type { NewsItem } from '../types';
-import { PlainText } from './PlainText';
+import { AttachmentLinks } from './AttachmentLinks';
+import { SimpleText } from './SimpleText';
 
 /** "Les actualités des services", newest first (server order). */
 export function NewsList({ news }: { news: NewsItem[] }) {
@@ -8,13 +9,14 @@ export function NewsList({ news }: { news: NewsItem[] }) {
   return (
     <div className="news">
       {news.map((item) => (
-        <article key={item.id} className="news__item">
-          <h3>{item.title}</h3>
+        <article key={item.id} className="news__item" aria-labelledby={`actualite-${item.id}`}>
+          <h3 id={`actualite-${item.id}`}>{item.title}</h3>
           <p className="news__meta">
             Publiée le <time dateTime={item.publishedAt}>{formatDate(item.publishedAt)}</time>
             {item.service && <> · {item.service.name}</>}
           </p>
-          <PlainText text={item.body} />
+          <SimpleText text={item.body} />
+          <AttachmentLinks attachments={item.attachments} label={`Documents de l’actualité « ${item.title} »`} />
         </article>
       ))}
     </div>

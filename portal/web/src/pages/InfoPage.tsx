@@ -3,10 +3,11 @@ import { Link, useParams } from 'react-router';
 import { getInfoPage } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Loading } from '../components/Loading';
-import { PlainText } from '../components/PlainText';
+import { AttachmentLinks } from '../components/AttachmentLinks';
+import { SimpleText } from '../components/SimpleText';
 import { useResource } from '../useResource';
 
-/** `/infos/:slug`: an "Informations pratiques" page (plain text body). */
+/** `/infos/:slug`: an "Informations pratiques" page, its text and its files to download. */
 export function InfoPage() {
   const { slug = '' } = useParams();
   const load = useCallback((signal: AbortSignal) => getInfoPage(slug, signal), [slug]);
@@ -33,13 +34,19 @@ export function InfoPage() {
       </>
     );
   }
-  const { title, body, service } = page.data;
+  const { title, body, service, attachments } = page.data;
   return (
     <article className="info-page">
       <title>{`${title} — Portail famille`}</title>
       <h1>{title}</h1>
       {service && <p className="muted">{service.name}</p>}
-      <PlainText text={body} />
+      <SimpleText text={body} />
+      {attachments.length > 0 && (
+        <section aria-labelledby="documents-titre">
+          <h2 id="documents-titre">Documents à télécharger</h2>
+          <AttachmentLinks attachments={attachments} />
+        </section>
+      )}
       <p>
         <Link to="/">Retour à l’accueil</Link>
       </p>

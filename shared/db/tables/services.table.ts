@@ -86,6 +86,8 @@ export interface OpeningDaysTable {
   date: IsoDate;
   closed: Generated<Bool>;
   note: string | null;
+  /** Set by staff by hand (migration 0003): regenerating the period keeps the row as it is. */
+  manual: Generated<Bool>;
 }
 
 export interface OpeningDayActivitiesTable {

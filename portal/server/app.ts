@@ -15,10 +15,12 @@ import { securityHeaders } from './middleware/security';
 import { csrfProtection, loadParentSession, loadStaffSession } from './middleware/session';
 import { parentAuthRoutes } from './routes/auth';
 import { accountRoutes } from './routes/auth/account';
+import { familyBookingRoutes } from './routes/family/bookings';
 import { familyDocumentRoutes } from './routes/family/documents';
 import { familyFileRoutes } from './routes/family/file';
 import { familyMeRoutes } from './routes/family/me';
 import { publicRoutes } from './routes/public';
+import { publicCalendarRoutes } from './routes/public/calendar';
 import { staffAuthRoutes } from './routes/staff/auth';
 import { staffBackupRoutes } from './routes/staff/backups';
 import { staffDashboardRoutes } from './routes/staff/dashboard';
@@ -73,7 +75,7 @@ export function createPortalApp(deps: ServerDeps, staticDir: string): Koa<AppSta
   app.use(jsonBody);
   app.use(loadParentSession);
   app.use(csrfProtection);
-  const routers = [publicRoutes(), parentAuthRoutes(), accountRoutes(), familyMeRoutes(), familyFileRoutes(), familyDocumentRoutes()];
+  const routers = [publicRoutes(), publicCalendarRoutes(), parentAuthRoutes(), accountRoutes(), familyMeRoutes(), familyFileRoutes(), familyDocumentRoutes(), familyBookingRoutes()];
   for (const router of routers) {
     app.use(router.routes());
     app.use(router.allowedMethods());

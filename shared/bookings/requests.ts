@@ -1,0 +1,660 @@
+/**
+ * A parent's request (« demande »): booking and cancellation lines validated at once. The recap
+ * (`previewRequest`) and the validation (`submitRequest`) share one evaluation: every line is
+ * checked first — a single invalid line refuses the whole request, nothing written — then the
+ * rules give each line its outcome. `submitRequest` evaluates and writes inside one transaction:
+ * SQLite transactions are serialised on the store's one connection, so the places counted are
+ * the places left when the bookings are inserted, and a rush never overbooks a day.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { IsoDate } from '../calendar/dates';
+import { publicHolidayName } from '../calendar/publicHolidays';
+import { schoolHolidayOn } from '../calendar/openingDays';
+import { getSchoolZone, schoolHolidaysFor } from '../calendar/store';
+import type { Database } from '../db/schema';
+import type { BookingStatus, BookingsTable } from '../db/tables/bookings.table';
+import type { PeriodsTable, UnitsTable } from '../db/tables/services.table';
+import type { Db, Trx } from '../db/types';
+import { AppError, type IssueDetail } from '../errors';
+import { enqueueEmail } from '../mail/outbox';
+import { parisWallTime } from '../services/parisTime';
+import { areIncompatible } from '../services/rules';
+import { COMMUNE } from '../settings/definitions';
+import { getSetting } from '../settings/settings';
+import { loadFamilyTariffProfile, priceFor, type FamilyTariffProfile } from '../tariffs';
+import { familyRecipient, greeting } from '../validation/emails';
+import type { RequestLineInput } from '../schemas/bookings';
+import { childName, familyChildren, type FamilyChild } from './access';
+import {
+  childGroup,
+  loadServiceInfos,
+  openingDaysBetween,
+  periodsBetween,
+  PlaceBook,
+  type OpeningDayInfo,
+  type ServiceInfo,
+} from './context';
+import { requestConfirmationText } from './emails';
+import { bookingOutcome, cancellationOutcome, dayStatus, frenchDate, LIVE_STATUSES } from './rules';
+
+export type LineOutcome = 'accepted' | 'pending' | 'waitlisted' | 'refused' | 'cancelled' | 'cancellation_pending';
+
+/** One line of the recap, and of the validated request. */
+export interface RequestLineDto {
+  action: 'book' | 'cancel';
+  /** The booking written (validated request) or cancelled; null for a booking line of the recap. */
+  bookingId: number | null;
+  childId: number;
+  childName: string;
+  date: IsoDate;
+  unitId: number;
+  unitName: string;
+  serviceId: number;
+  serviceName: string;
+  outcome: LineOutcome;
+  /** Why refused, waitlisted, surcharged, or still billed. */
+  reason: string | null;
+  /** Past the service's deadline. */
+  late: boolean;
+  /** The unit's price at the family's QF that day (informational: invoices recompute it). */
+  priceCents: number | null;
+  surchargeCents: number;
+  /** A cancelled day that stays billed. */
+  stillBilled: boolean;
+}
+
+export interface RequestRecapDto {
+  lines: RequestLineDto[];
+  /** Price and surcharges of the booking lines accepted or pending. */
+  totalCents: number;
+}
+
+export interface SubmittedRequestDto {
+  requestId: number;
+  lines: RequestLineDto[];
+}
+
+/** Who asks, and when. */
+export interface RequestContext {
+  familyId: number;
+  accountId: number;
+  now: Date;
+  /** The portal's address, for the e-mail's link. */
+  publicUrl: string;
+}
+
+interface BookWrite {
+  kind: 'book';
+  periodId: number;
+  groupId: number | null;
+}
+
+interface CancelWrite {
+  kind: 'cancel';
+  fromStatus: BookingStatus;
+}
+
+interface EvaluatedLine extends RequestLineDto {
+  write: BookWrite | CancelWrite;
+}
+
+interface Evaluation {
+  lines: EvaluatedLine[];
+  issues: IssueDetail[];
+  /** A line names a booking that is not the family's: the request answers 404. */
+  foreign: boolean;
+}
+
+export const FOREIGN_BOOKING_MESSAGE = 'Cette réservation est introuvable.';
+export const FOREIGN_CHILD_MESSAGE = "Cet enfant n'est pas rattaché à votre compte.";
+export const DOUBLE_BOOKING_MESSAGE =
+  'Une de ces journées vient d’être réservée pour cet enfant par ailleurs : actualisez le planning puis recommencez.';
+
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+const timeFr = (hhmm: string): string => hhmm.replace(':', ' h ');
+
+/** Checks every line and gives each its outcome; writes nothing. */
+async function evaluate(db: Db, familyId: number, input: readonly RequestLineInput[], now: Date): Promise<Evaluation> {
+  const issues: IssueDetail[] = [];
+  let foreign = false;
+  const issue = (index: number, message: string) => issues.push({ path: `lines.${index}`, message });
+
+  const children = new Map<number, FamilyChild>((await familyChildren(db, familyId)).map((c) => [c.id, c]));
+
+  // Cancellation lines: the family's own live bookings only.
+  const cancelIds = input.flatMap((l) => (l.action === 'cancel' ? [l.bookingId] : []));
+  const targets = new Map<number, Selectable<BookingsTable>>();
+  if (cancelIds.length > 0) {
+    const rows = await db.selectFrom('bookings').selectAll().where('id', 'in', [...new Set(cancelIds)]).execute();
+    for (const r of rows) if (r.family_id === familyId && children.has(r.child_id)) targets.set(r.id, r);
+  }
+
+  const bookLines = input.flatMap((l, index) => (l.action === 'book' ? [{ ...l, index }] : []));
+  const unitIds = new Set<number>([...bookLines.map((l) => l.unitId), ...[...targets.values()].map((t) => t.unit_id)]);
+  const units = new Map<number, Selectable<UnitsTable>>();
+  if (unitIds.size > 0) {
+    for (const u of await db.selectFrom('units').selectAll().where('id', 'in', [...unitIds]).execute()) units.set(u.id, u);
+  }
+  const services = await loadServiceInfos(db, [...new Set([...units.values()].map((u) => u.service_id))]);
+
+  const bookDates = bookLines.map((l) => l.date).sort();
+  const from = bookDates[0];
+  const to = bookDates[bookDates.length - 1];
+  const bookServiceIds = [...new Set(bookLines.flatMap((l) => { const u = units.get(l.unitId); return u ? [u.service_id] : []; }))];
+  const periods = from !== undefined && to !== undefined ? await periodsBetween(db, bookServiceIds, from, to) : [];
+  const openingDays = from !== undefined && to !== undefined ? await openingDaysBetween(db, periods.map((p) => p.id), from, to) : new Map<string, OpeningDayInfo>();
+
+  // Live bookings of the children on those days, whichever family made them (garde alternée).
+  const bookChildIds = [...new Set(bookLines.map((l) => l.childId).filter((id) => children.has(id)))];
+  const live =
+    bookChildIds.length > 0 && from !== undefined && to !== undefined
+      ? await db
+          .selectFrom('bookings')
+          .select(['id', 'child_id', 'date', 'unit_id', 'family_id'])
+          .where('child_id', 'in', bookChildIds)
+          .where('date', '>=', from)
+          .where('date', '<=', to)
+          .where('status', 'in', LIVE_STATUSES)
+          .execute()
+      : [];
+  const cancelledHere = new Set(cancelIds);
+  const liveByDay = new Map<string, { id: number; unitId: number; familyId: number }[]>();
+  for (const b of live) {
+    if (cancelledHere.has(b.id)) continue;
+    const k = `${b.child_id}|${b.date}`;
+    const list = liveByDay.get(k) ?? [];
+    list.push({ id: b.id, unitId: b.unit_id, familyId: b.family_id });
+    liveByDay.set(k, list);
+  }
+
+  // Enrolments, for the services that require one.
+  const enrolled = new Set<string>();
+  const enrolmentServices = [...services.values()].filter((s) => s.row.requires_enrolment === 1).map((s) => s.row.id);
+  if (enrolmentServices.length > 0 && bookChildIds.length > 0) {
+    const rows = await db
+      .selectFrom('enrolments')
+      .select(['child_id', 'period_id'])
+      .where('family_id', '=', familyId)
+      .where('child_id', 'in', bookChildIds)
+      .where('service_id', 'in', enrolmentServices)
+      .where('status', '=', 'accepted')
+      .execute();
+    for (const r of rows) enrolled.add(`${r.child_id}|${r.period_id}`);
+  }
+
+  // Why a day is closed, for the message (school holidays read only when needed).
+  let holidays: { zone: Awaited<ReturnType<typeof getSchoolZone>>; list: Awaited<ReturnType<typeof schoolHolidaysFor>> } | null = null;
+  const closedReason = async (period: Selectable<PeriodsTable>, date: IsoDate, day: OpeningDayInfo | undefined): Promise<string> => {
+    if (!holidays) {
+      const zone = await getSchoolZone(db);
+      holidays = { zone, list: await schoolHolidaysFor(db, zone) };
+    }
+    const status = dayStatus({
+      pattern: period.day_pattern,
+      openingDay: day ? { closed: day.closed, note: day.note } : null,
+      publicHoliday: publicHolidayName(date),
+      schoolHoliday: schoolHolidayOn(date, holidays.list, holidays.zone)?.name ?? null,
+    });
+    return sentence(status.closedReason ?? 'Accueil fermé ce jour-là');
+  };
+
+  // ---- checks, line by line -------------------------------------------------------------------
+  interface Checked {
+    index: number;
+    child: FamilyChild;
+    unit: Selectable<UnitsTable>;
+    service: ServiceInfo;
+    period: Selectable<PeriodsTable>;
+    date: IsoDate;
+    activityPlaces: number | null;
+  }
+  const checkedBooks: Checked[] = [];
+  const seen = new Map<string, number>();
+  const requestedByDay = new Map<string, number[]>();
+  const nowIso = now.toISOString();
+
+  for (const line of bookLines) {
+    const { index, date } = line;
+    const child = children.get(line.childId);
+    if (!child) {
+      issue(index, FOREIGN_CHILD_MESSAGE);
+      continue;
+    }
+    const unit = units.get(line.unitId);
+    const service = unit ? services.get(unit.service_id) : undefined;
+    if (!unit || !service) {
+      issue(index, "Cet accueil n'existe pas.");
+      continue;
+    }
+    if (unit.active !== 1 || service.row.active !== 1) {
+      issue(index, `L'accueil « ${unit.name} » n'est plus proposé à la réservation.`);
+      continue;
+    }
+    const candidates = periods.filter((p) => p.service_id === service.row.id && p.start_date <= date && p.end_date >= date);
+    const period = candidates.find((p) => openingDays.get(`${p.id}|${date}`)?.closed === false) ?? candidates[0];
+    if (!period) {
+      issue(index, `Le ${frenchDate(date)} est en dehors des périodes de réservation du service « ${service.row.name} ».`);
+      continue;
+    }
+    if (period.bookings_open_at !== null && Date.parse(period.bookings_open_at) > Date.parse(nowIso)) {
+      const opens = parisWallTime(period.bookings_open_at);
+      issue(index, `Les réservations de la période « ${period.name} » ouvriront le ${frenchDate(opens.date)} à ${timeFr(opens.time)}.`);
+      continue;
+    }
+    const day = openingDays.get(`${period.id}|${date}`);
+    if (!day || day.closed) {
+      issue(index, `Le ${frenchDate(date)} n'est pas un jour d'accueil du service « ${service.row.name} » : ${await closedReason(period, date, day)}`);
+      continue;
+    }
+    let activityPlaces: number | null = null;
+    if (unit.kind === 'activite') {
+      if (!day.activities.has(unit.id)) {
+        issue(index, `L'activité « ${unit.name} » n'est pas proposée le ${frenchDate(date)}.`);
+        continue;
+      }
+      activityPlaces = day.activities.get(unit.id) ?? null;
+    }
+    if (service.row.requires_enrolment === 1 && !enrolled.has(`${child.id}|${period.id}`)) {
+      issue(
+        index,
+        `${child.firstName} n'est pas encore inscrit(e) au service « ${service.row.name} » pour la période « ${period.name} » : l'inscription doit d'abord être validée.`,
+      );
+      continue;
+    }
+    const lineKey = `${child.id}|${date}|${unit.id}`;
+    const twin = seen.get(lineKey);
+    if (twin !== undefined) {
+      issue(index, `Cette journée figure déjà à la ligne ${twin + 1} de la demande.`);
+      continue;
+    }
+    seen.set(lineKey, index);
+    const dayKey = `${child.id}|${date}`;
+    const existing = liveByDay.get(dayKey) ?? [];
+    const same = existing.find((b) => b.unitId === unit.id);
+    if (same) {
+      const other = same.familyId !== familyId ? ' (réservation liée à un autre compte)' : '';
+      issue(index, `${child.firstName} a déjà une réservation « ${unit.name} » le ${frenchDate(date)}${other}.`);
+      continue;
+    }
+    const clash = [...existing.map((b) => b.unitId), ...(requestedByDay.get(dayKey) ?? [])].find((other) =>
+      areIncompatible(service.pairs, unit.id, other),
+    );
+    if (clash !== undefined) {
+      const otherName = units.get(clash)?.name ?? service.units.find((u) => u.id === clash)?.name ?? 'un autre accueil';
+      issue(index, `« ${unit.name} » et « ${otherName} » ne peuvent pas être réservés le même jour (${frenchDate(date)}) pour ${child.firstName}.`);
+      continue;
+    }
+    requestedByDay.set(dayKey, [...(requestedByDay.get(dayKey) ?? []), unit.id]);
+    checkedBooks.push({ index, child, unit, service, period, date, activityPlaces });
+  }
+
+  const seenCancels = new Map<number, number>();
+  input.forEach((line, index) => {
+    if (line.action !== 'cancel') return;
+    const target = targets.get(line.bookingId);
+    if (!target) {
+      foreign = true;
+      issue(index, FOREIGN_BOOKING_MESSAGE);
+      return;
+    }
+    const twin = seenCancels.get(line.bookingId);
+    if (twin !== undefined) {
+      issue(index, `Cette réservation figure déjà à la ligne ${twin + 1} de la demande.`);
+      return;
+    }
+    seenCancels.set(line.bookingId, index);
+    const unit = units.get(target.unit_id);
+    const service = unit ? services.get(unit.service_id) : undefined;
+    if (!service) {
+      issue(index, FOREIGN_BOOKING_MESSAGE);
+      return;
+    }
+    const decision = cancellationOutcome(service.settings, { date: target.date, status: target.status }, now);
+    if (!decision.ok) issue(index, decision.message);
+  });
+
+  if (issues.length > 0) return { lines: [], issues, foreign };
+
+  // ---- outcomes -------------------------------------------------------------------------------
+  const family: FamilyTariffProfile = (await loadFamilyTariffProfile(db, familyId)) ?? { qf: null, qfValidUntil: null, outsideCommune: false };
+  const priceOf = (service: ServiceInfo, unitId: number, date: IsoDate): number | null => {
+    const quote = priceFor(service.grids, { unitId, date, family });
+    return quote.kind === 'price' ? quote.priceCents : null;
+  };
+
+  const automatic = [...services.values()].filter((s) => s.settings.approvalMode === 'automatic');
+  const automaticIds = new Set(automatic.map((s) => s.row.id));
+  const placeDates = [...bookDates, ...[...targets.values()].map((t) => t.date)].sort();
+  const placeUnits = [...units.values()].filter((u) => automaticIds.has(u.service_id)).map((u) => u.id);
+  const places =
+    placeUnits.length > 0 && placeDates.length > 0
+      ? await PlaceBook.load(db, {
+          unitIds: placeUnits,
+          services: automatic,
+          from: placeDates[0] ?? '',
+          to: placeDates[placeDates.length - 1] ?? '',
+          dates: placeDates,
+        })
+      : new PlaceBook();
+
+  const results = new Map<number, EvaluatedLine>();
+  // Cancellations first: a place they free is offered to the request's own bookings.
+  input.forEach((line, index) => {
+    if (line.action !== 'cancel') return;
+    const target = targets.get(line.bookingId);
+    const unit = target ? units.get(target.unit_id) : undefined;
+    const service = unit ? services.get(unit.service_id) : undefined;
+    const child = target ? children.get(target.child_id) : undefined;
+    if (!target || !unit || !service || !child) return;
+    const decision = cancellationOutcome(service.settings, { date: target.date, status: target.status }, now);
+    if (!decision.ok) return;
+    if (target.status === 'accepted' && decision.outcome === 'cancelled' && automaticIds.has(service.row.id)) {
+      places.release(unit.id, target.date, target.group_id);
+    }
+    results.set(index, {
+      action: 'cancel',
+      bookingId: target.id,
+      childId: child.id,
+      childName: childName(child),
+      date: target.date,
+      unitId: unit.id,
+      unitName: unit.name,
+      serviceId: service.row.id,
+      serviceName: service.row.name,
+      outcome: decision.outcome,
+      reason: decision.reason,
+      late: decision.late,
+      priceCents: priceOf(service, unit.id, target.date),
+      surchargeCents: target.surcharge_cents,
+      stillBilled: decision.stillBilled,
+      write: { kind: 'cancel', fromStatus: target.status },
+    });
+  });
+  for (const c of checkedBooks) {
+    const who = childGroup(c.service, c.child.birthDate, c.date);
+    const left = automaticIds.has(c.service.row.id) ? places.left(c.service, c.unit, c.date, who, c.activityPlaces) : null;
+    const decision = bookingOutcome(c.service.settings, { date: c.date, placesLeft: left }, now);
+    if (decision.outcome === 'accepted') places.take(c.unit.id, c.date, who.group?.id ?? null);
+    results.set(c.index, {
+      action: 'book',
+      bookingId: null,
+      childId: c.child.id,
+      childName: childName(c.child),
+      date: c.date,
+      unitId: c.unit.id,
+      unitName: c.unit.name,
+      serviceId: c.service.row.id,
+      serviceName: c.service.row.name,
+      outcome: decision.outcome,
+      reason: decision.reason,
+      late: decision.late,
+      priceCents: priceOf(c.service, c.unit.id, c.date),
+      surchargeCents: decision.surchargeCents,
+      stillBilled: false,
+      write: { kind: 'book', periodId: c.period.id, groupId: who.group?.id ?? null },
+    });
+  }
+  const lines = input.map((_, index) => {
+    const line = results.get(index);
+    if (!line) throw new Error(`Ligne ${index} non évaluée.`);
+    return line;
+  });
+  return { lines, issues, foreign };
+}
+
+function refuse(evaluation: Evaluation): never {
+  const first = evaluation.issues[0];
+  const count = evaluation.issues.length;
+  const lineNumber = first ? Number(first.path.split('.')[1]) + 1 : 0;
+  const message = first
+    ? `Ligne ${lineNumber} : ${first.message}${count > 1 ? ` (et ${count - 1} autre${count > 2 ? 's' : ''} ligne${count > 2 ? 's' : ''} à corriger)` : ''}`
+    : 'Demande invalide.';
+  throw new AppError(evaluation.foreign ? 'not_found' : 'validation', message, evaluation.issues);
+}
+
+const dto = ({ write: _write, ...line }: EvaluatedLine): RequestLineDto => line;
+
+function total(lines: readonly RequestLineDto[]): number {
+  return lines
+    .filter((l) => l.action === 'book' && (l.outcome === 'accepted' || l.outcome === 'pending'))
+    .reduce((sum, l) => sum + (l.priceCents ?? 0) + l.surchargeCents, 0);
+}
+
+/** « Suivant » → the recap: each line's outcome, price and reason; nothing is written. */
+export async function previewRequest(db: Db, familyId: number, lines: readonly RequestLineInput[], now: Date): Promise<RequestRecapDto> {
+  const evaluation = await evaluate(db, familyId, lines, now);
+  if (evaluation.issues.length > 0) refuse(evaluation);
+  const out = evaluation.lines.map(dto);
+  return { lines: out, totalCents: total(out) };
+}
+
+const isDoubleBooking = (err: unknown): boolean =>
+  err instanceof Error &&
+  (err as Error & { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+  /bookings\.child_id/.test(err.message);
+
+/** The partial unique index on live child × date × unit is the last wall: its refusal is a 409. */
+export async function guardDoubleBooking<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (isDoubleBooking(err)) throw new AppError('conflict', DOUBLE_BOOKING_MESSAGE);
+    throw err;
+  }
+}
+
+const INSERT_CHUNK = 200;
+
+/**
+ * « Valider »: evaluates the request and writes it in one transaction — the request, each booking
+ * and its first event (actor: the parent), each cancellation and its event, and one e-mail listing
+ * every line's state. An invalid line refuses everything (400, or 404 for another family's booking).
+ */
+export async function submitRequest(db: Kysely<Database>, context: RequestContext, input: readonly RequestLineInput[]): Promise<SubmittedRequestDto> {
+  return guardDoubleBooking(() =>
+    db.transaction().execute(async (trx) => {
+      const evaluation = await evaluate(trx, context.familyId, input, context.now);
+      if (evaluation.issues.length > 0) refuse(evaluation);
+      return writeRequest(trx, context, evaluation.lines);
+    }),
+  );
+}
+
+async function writeRequest(trx: Trx, context: RequestContext, lines: EvaluatedLine[]): Promise<SubmittedRequestDto> {
+  const at = context.now.toISOString();
+  const request = await trx
+    .insertInto('requests')
+    .values({ family_id: context.familyId, created_by_account_id: context.accountId, created_by_staff_id: null, staff_reason: null, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const events: {
+    booking_id: number;
+    at: string;
+    from_status: BookingStatus | null;
+    to_status: BookingStatus;
+    actor_type: 'parent';
+    actor_id: number;
+    reason: string | null;
+  }[] = [];
+
+  const books = lines.filter((l) => l.write.kind === 'book');
+  for (let i = 0; i < books.length; i += INSERT_CHUNK) {
+    const chunk = books.slice(i, i + INSERT_CHUNK);
+    const rows = await trx
+      .insertInto('bookings')
+      .values(
+        chunk.map((l) => ({
+          family_id: context.familyId,
+          child_id: l.childId,
+          service_id: l.serviceId,
+          period_id: l.write.kind === 'book' ? l.write.periodId : 0,
+          unit_id: l.unitId,
+          group_id: l.write.kind === 'book' ? l.write.groupId : null,
+          date: l.date,
+          status: l.outcome,
+          status_reason: l.reason,
+          request_id: request.id,
+          cancel_request_id: null,
+          late: l.late ? 1 : 0,
+          surcharge_cents: l.surchargeCents,
+          billed_if_cancelled: 0,
+          exceptional_absence: 0,
+          booked_by_staff_id: null,
+          created_at: at,
+          updated_at: at,
+        })),
+      )
+      .returning(['id', 'child_id', 'date', 'unit_id'])
+      .execute();
+    // RETURNING order is not guaranteed: match each row to its line by child, day and unit.
+    const ids = new Map(rows.map((r) => [`${r.child_id}|${r.date}|${r.unit_id}`, r.id]));
+    for (const l of chunk) {
+      const id = ids.get(`${l.childId}|${l.date}|${l.unitId}`);
+      if (id === undefined) throw new Error('Réservation insérée introuvable.');
+      l.bookingId = id;
+      events.push({ booking_id: id, at, from_status: null, to_status: l.outcome, actor_type: 'parent', actor_id: context.accountId, reason: l.reason });
+    }
+  }
+
+  // Cancellations, grouped by what they become (one UPDATE per kind of outcome).
+  const groups = new Map<string, { outcome: BookingStatus; reason: string | null; billed: boolean; lines: EvaluatedLine[] }>();
+  for (const l of lines) {
+    if (l.write.kind !== 'cancel' || l.bookingId === null) continue;
+    const k = `${l.outcome}|${l.reason ?? ''}|${l.stillBilled ? 1 : 0}`;
+    const group = groups.get(k) ?? { outcome: l.outcome, reason: l.reason, billed: l.stillBilled, lines: [] };
+    group.lines.push(l);
+    groups.set(k, group);
+    events.push({
+      booking_id: l.bookingId,
+      at,
+      from_status: l.write.fromStatus,
+      to_status: l.outcome,
+      actor_type: 'parent',
+      actor_id: context.accountId,
+      reason: l.reason,
+    });
+  }
+  for (const g of groups.values()) {
+    const ids = g.lines.flatMap((l) => (l.bookingId === null ? [] : [l.bookingId]));
+    for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+      const chunk = ids.slice(i, i + INSERT_CHUNK);
+      const result = await trx
+        .updateTable('bookings')
+        .set((eb) => ({
+          status: g.outcome,
+          status_reason: g.reason,
+          billed_if_cancelled: g.billed ? 1 : 0,
+          cancel_request_id: request.id,
+          updated_at: at,
+          version: eb('version', '+', 1),
+        }))
+        .where('id', 'in', chunk)
+        .where('family_id', '=', context.familyId)
+        .where('status', 'in', ['pending', 'waitlisted', 'accepted'])
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== chunk.length) {
+        throw new AppError('conflict', 'Une de ces réservations vient de changer : actualisez le planning puis recommencez.');
+      }
+    }
+  }
+  for (let i = 0; i < events.length; i += INSERT_CHUNK * 2) {
+    await trx.insertInto('booking_events').values(events.slice(i, i + INSERT_CHUNK * 2)).execute();
+  }
+
+  const recipient = await familyRecipient(trx, context.familyId);
+  if (recipient.email) {
+    const commune = await getSetting(trx, COMMUNE);
+    const { subject, text } = requestConfirmationText(
+      commune,
+      greeting(recipient.person),
+      { id: request.id, createdAt: context.now, lines },
+      context.publicUrl,
+    );
+    await enqueueEmail(trx, { to: recipient.email, subject, text, familyId: context.familyId }, context.now);
+  }
+  return { requestId: request.id, lines: lines.map(dto) };
+}
+
+// ---- history ----------------------------------------------------------------------------------
+
+export interface RequestHistoryLineDto {
+  bookingId: number;
+  action: 'book' | 'cancel';
+  childId: number;
+  childName: string;
+  serviceName: string;
+  unitName: string;
+  date: IsoDate;
+  status: BookingStatus;
+  statusReason: string | null;
+}
+
+export interface RequestHistoryDto {
+  id: number;
+  createdAt: string;
+  lines: RequestHistoryLineDto[];
+}
+
+export const HISTORY_LIMIT = 100;
+
+/** « Suivre vos demandes »: the family's latest requests, newest first, each line in its current state. */
+export async function listRequests(db: Db, familyId: number): Promise<RequestHistoryDto[]> {
+  const requests = await db
+    .selectFrom('requests')
+    .select(['id', 'created_at'])
+    .where('family_id', '=', familyId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(HISTORY_LIMIT)
+    .execute();
+  if (requests.length === 0) return [];
+  const ids = requests.map((r) => r.id);
+  const base = () =>
+    db
+      .selectFrom('bookings as b')
+      .innerJoin('children as c', 'c.id', 'b.child_id')
+      .innerJoin('units as u', 'u.id', 'b.unit_id')
+      .innerJoin('services as s', 's.id', 'b.service_id')
+      .select([
+        'b.id',
+        'b.request_id',
+        'b.cancel_request_id',
+        'b.child_id',
+        'c.first_name',
+        'c.last_name',
+        's.name as service_name',
+        'u.name as unit_name',
+        'b.date',
+        'b.status',
+        'b.status_reason',
+      ])
+      .where('b.family_id', '=', familyId);
+  const [booked, cancelled] = await Promise.all([
+    base().where('b.request_id', 'in', ids).execute(),
+    base().where('b.cancel_request_id', 'in', ids).execute(),
+  ]);
+  const byRequest = new Map<number, RequestHistoryLineDto[]>(ids.map((id) => [id, []]));
+  const push = (requestId: number | null, action: 'book' | 'cancel', r: (typeof booked)[number]) => {
+    if (requestId === null) return;
+    byRequest.get(requestId)?.push({
+      bookingId: r.id,
+      action,
+      childId: r.child_id,
+      childName: `${r.first_name} ${r.last_name}`,
+      serviceName: r.service_name,
+      unitName: r.unit_name,
+      date: r.date,
+      status: r.status,
+      statusReason: r.status_reason,
+    });
+  };
+  for (const r of booked) push(r.request_id, 'book', r);
+  for (const r of cancelled) push(r.cancel_request_id, 'cancel', r);
+  return requests.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    lines: (byRequest.get(r.id) ?? []).sort((a, b) =>
+      a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.action !== b.action ? (a.action === 'book' ? -1 : 1) : a.bookingId - b.bookingId,
+    ),
+  }));
+}

@@ -1,0 +1,188 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DOUBLE_BOOKING_MESSAGE, guardDoubleBooking, submitRequest } from '../../shared/bookings/requests';
+import { AppError } from '../../shared/errors';
+import { NOW } from '../support/harness';
+import type { Client } from '../support/client';
+import { book, demoHarness, lefevreClient, type Demo } from '../support/bookings';
+
+/* Places under a rush, a whole school year in one request, and the unique index as the last wall. */
+
+let d: Demo;
+let c: Client;
+beforeEach(async () => {
+  d = await demoHarness();
+  c = await lefevreClient(d.h);
+});
+afterEach(() => d.h.close());
+
+/** Children linked to the Lefèvre family (born in 2018: 8 years old, group 6-11 ans). */
+async function addChildren(n: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const child = await d.h.store.db
+      .insertInto('children')
+      .values({ last_name: 'Rush', first_name: `Enfant ${i + 1}`, birth_date: '2018-03-01', sex: null, school: null, class_level: null, notes: null, created_at: NOW, updated_at: NOW })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await d.h.store.db.insertInto('family_children').values({ family_id: d.lefevre, child_id: child.id, linked_at: NOW }).execute();
+    ids.push(child.id);
+  }
+  return ids;
+}
+
+
+/** Fires every body at once at a listening portal (one socket each), as browsers in a rush would. */
+async function rush(bodies: unknown[]): Promise<{ status: number; body: { lines: { outcome: string; reason: string | null }[] } }[]> {
+  const server = http.createServer(d.h.portal);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const headers = {
+    'content-type': 'application/json',
+    cookie: `marelle_session=${c.cookie('marelle_session') ?? ''}; marelle_csrf=${c.cookie('marelle_csrf') ?? ''}`,
+    'x-csrf-token': c.cookie('marelle_csrf') ?? '',
+  };
+  try {
+    return await Promise.all(
+      bodies.map(async (body) => {
+        const res = await fetch(`http://127.0.0.1:${port}/api/family/requests`, { method: 'POST', headers, body: JSON.stringify(body) });
+        return { status: res.status, body: (await res.json()) as { lines: { outcome: string; reason: string | null }[] } };
+      }),
+    );
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+const held = async (date: string, unitId: number, status: 'accepted' | 'refused' | 'waitlisted') =>
+  Number(
+    (
+      await d.h.store.db
+        .selectFrom('bookings')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('date', '=', date)
+        .where('unit_id', '=', unitId)
+        .where('status', '=', status)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('concurrency: the last places of a day', () => {
+  it('50 parallel requests for the last 10 places → exactly 10 accepted, the others refused', async () => {
+    const repas = d.unit('restauration/repas');
+    await d.h.store.db.updateTable('groups').set({ max_places: 12 }).where('service_id', '=', d.service('restauration')).execute();
+    const children = await addChildren(52);
+    // Two places taken before the rush: 10 left.
+    const first = await c.post('/api/family/requests', { lines: children.slice(0, 2).map((id) => book(id, '2026-12-07', repas)) });
+    expect(first.body.lines.map((l: { outcome: string }) => l.outcome)).toEqual(['accepted', 'accepted']);
+
+    const results = await rush(children.slice(2).map((id) => ({ lines: [book(id, '2026-12-07', repas)] })));
+    expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
+    const outcomes = results.map((r) => r.body.lines[0]?.outcome ?? '');
+    expect(outcomes.filter((o) => o === 'accepted')).toHaveLength(10);
+    expect(outcomes.filter((o) => o === 'refused')).toHaveLength(40);
+    for (const r of results.filter((x) => x.body.lines[0]?.outcome === 'refused')) {
+      expect(r.body.lines[0]?.reason).toBe('Plus de place disponible ce jour-là.');
+    }
+    expect(await held('2026-12-07', repas, 'accepted')).toBe(12);
+    // Every parent got an e-mail telling which.
+    const mails = await d.h.store.db.selectFrom('email_outbox').select('text_body').where('subject', 'like', 'Votre demande de réservation%').execute();
+    expect(mails).toHaveLength(51);
+    expect(mails.filter((m) => m.text_body.includes(': REFUSÉE : Plus de place disponible ce jour-là.'))).toHaveLength(40);
+  });
+
+  it('with a waiting list, the others are put on it (LISTE D’ATTENTE)', async () => {
+    const repas = d.unit('restauration/repas');
+    await d.h.store.db.updateTable('groups').set({ max_places: 10 }).where('service_id', '=', d.service('restauration')).execute();
+    await d.h.store.db.updateTable('services').set({ no_place_policy: 'waitlist' }).where('id', '=', d.service('restauration')).execute();
+    const children = await addChildren(50);
+    const results = await rush(children.map((id) => ({ lines: [book(id, '2026-12-08', repas)] })));
+    const outcomes = results.map((r) => r.body.lines[0]?.outcome ?? '');
+    expect(outcomes.filter((o) => o === 'accepted')).toHaveLength(10);
+    expect(outcomes.filter((o) => o === 'waitlisted')).toHaveLength(40);
+    expect(await held('2026-12-08', repas, 'accepted')).toBe(10);
+    expect(await held('2026-12-08', repas, 'waitlisted')).toBe(40);
+  });
+
+  it('the same rush straight into the service (no HTTP in between to space the requests): still exactly 10', async () => {
+    const repas = d.unit('restauration/repas');
+    await d.h.store.db.updateTable('groups').set({ max_places: 10 }).where('service_id', '=', d.service('restauration')).execute();
+    const children = await addChildren(50);
+    const account = await d.h.store.db.selectFrom('portal_accounts').select('id').where('family_id', '=', d.lefevre).executeTakeFirstOrThrow();
+    const context = { familyId: d.lefevre, accountId: account.id, now: new Date(NOW), publicUrl: 'http://localhost' };
+    const results = await Promise.all(children.map((id) => submitRequest(d.h.store.db, context, [book(id, '2026-12-07', repas)])));
+    expect(results.filter((r) => r.lines[0]?.outcome === 'accepted')).toHaveLength(10);
+    expect(await held('2026-12-07', repas, 'accepted')).toBe(10);
+  });
+
+  it('a staff plan limits the places to animators × the legal ratio (one animator, 14 children of six and over)', async () => {
+    const soir = d.unit('periscolaire/soir');
+    const group = await d.h.store.db
+      .selectFrom('groups')
+      .select('id')
+      .where('service_id', '=', d.service('periscolaire'))
+      .where('name', '=', '6-11 ans')
+      .executeTakeFirstOrThrow();
+    await d.h.store.db
+      .insertInto('staff_plans')
+      .values({ service_id: d.service('periscolaire'), group_id: group.id, date: '2026-12-10', animators: 1, updated_at: NOW, updated_by: null, names: null })
+      .execute();
+    const children = await addChildren(20);
+    const planning = await c.get(`/api/family/booking/planning?childId=${children[0]}&periodId=${d.period('Année scolaire 2026-2027')}`);
+    expect(planning.status).toBe(200);
+    const results = await Promise.all(children.map((id) => c.post('/api/family/requests', { lines: [book(id, '2026-12-10', soir)] })));
+    expect(results.filter((r) => r.body.lines[0].outcome === 'accepted')).toHaveLength(14);
+    expect(await held('2026-12-10', soir, 'accepted')).toBe(14);
+  });
+});
+
+describe('a whole school year of cantine in one request', () => {
+  it('books every school day of 2026-2027 for one child (≈ 140 lines), all accepted', async () => {
+    d.h.clock.set('2026-08-25T09:00:00+02:00');
+    c = await lefevreClient(d.h);
+    const [child] = await addChildren(1);
+    const days = await d.h.store.db
+      .selectFrom('opening_days')
+      .select('date')
+      .where('period_id', '=', d.period('Année scolaire 2026-2027'))
+      .where('closed', '=', 0)
+      .orderBy('date')
+      .execute();
+    expect(days.length).toBeGreaterThanOrEqual(130);
+    const repas = d.unit('restauration/repas');
+    const lines = days.map((x) => book(child ?? 0, x.date, repas));
+    const recap = await c.post('/api/family/requests/preview', { lines });
+    expect(recap.status).toBe(200);
+    expect(recap.body.totalCents).toBe(days.length * 250);
+    const res = await c.post('/api/family/requests', { lines });
+    expect(res.status).toBe(201);
+    expect(res.body.lines).toHaveLength(days.length);
+    expect(res.body.lines.every((l: { outcome: string; bookingId: number }) => l.outcome === 'accepted' && l.bookingId > 0)).toBe(true);
+    expect(new Set(res.body.lines.map((l: { bookingId: number }) => l.bookingId)).size).toBe(days.length);
+    const mail = await d.h.store.db.selectFrom('email_outbox').select('text_body').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(mail.text_body.split('\n').filter((l) => l.startsWith('- ')).length).toBe(days.length);
+  });
+});
+
+describe('the unique index, last wall against double booking', () => {
+  it('a second live booking of the same child, day and unit is a 409 with a French sentence', async () => {
+    const row = await d.h.store.db
+      .selectFrom('bookings')
+      .selectAll()
+      .where('child_id', '=', d.jade)
+      .where('date', '=', '2026-11-30')
+      .executeTakeFirstOrThrow();
+    const { id: _id, ...copy } = row;
+    const attempt = guardDoubleBooking(() => d.h.store.db.insertInto('bookings').values(copy).execute());
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(guardDoubleBooking(() => d.h.store.db.insertInto('bookings').values(copy).execute())).rejects.toMatchObject({
+      code: 'conflict',
+      status: 409,
+      message: DOUBLE_BOOKING_MESSAGE,
+    });
+    // Refused and cancelled rows are history: they do not count.
+    await d.h.store.db.insertInto('bookings').values({ ...copy, status: 'refused' }).execute();
+  });
+});

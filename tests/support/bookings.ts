@@ -1,0 +1,71 @@
+/** The demo commune for the reservation tests: ids by code, logged-in parents, a write snapshot. */
+import { expect } from 'vitest';
+import { DEMO_PARENT_EMAIL, DEMO_PASSWORD, DEMO_SECOND_PARENT_EMAIL, seedDemo } from '../../shared/demo/seed';
+import { parentClient, type Client } from './client';
+import { createHarness, NOW, type Harness } from './harness';
+
+export interface Demo {
+  h: Harness;
+  /** Unit id by `service/unit` code, e.g. `restauration/repas`. */
+  unit(code: string): number;
+  service(code: string): number;
+  /** Period id by name. */
+  period(name: string): number;
+  leo: number;
+  jade: number;
+  lefevre: number;
+  moreau: number;
+}
+
+export async function demoHarness(): Promise<Demo> {
+  const h = createHarness();
+  await seedDemo(h.store, new Date(NOW));
+  const db = h.store.db;
+  const units = await db.selectFrom('units as u').innerJoin('services as s', 's.id', 'u.service_id').select(['u.id', 'u.code', 's.code as service']).execute();
+  const services = await db.selectFrom('services').select(['id', 'code']).execute();
+  const periods = await db.selectFrom('periods').select(['id', 'name']).execute();
+  const children = await db.selectFrom('children').select(['id', 'first_name']).where('last_name', '=', 'Lefèvre').execute();
+  const accounts = await db.selectFrom('portal_accounts').select(['family_id', 'email']).where('email', 'in', [DEMO_PARENT_EMAIL, DEMO_SECOND_PARENT_EMAIL]).execute();
+  const find = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`Donnée de démonstration absente : ${what}`);
+    return value;
+  };
+  return {
+    h,
+    unit: (code) => find(units.find((u) => `${u.service}/${u.code}` === code)?.id, code),
+    service: (code) => find(services.find((s) => s.code === code)?.id, code),
+    period: (name) => find(periods.find((p) => p.name === name)?.id, name),
+    leo: find(children.find((c) => c.first_name === 'Léo')?.id, 'Léo'),
+    jade: find(children.find((c) => c.first_name === 'Jade')?.id, 'Jade'),
+    lefevre: find(accounts.find((a) => a.email === DEMO_PARENT_EMAIL)?.family_id, 'Lefèvre'),
+    moreau: find(accounts.find((a) => a.email === DEMO_SECOND_PARENT_EMAIL)?.family_id, 'Moreau'),
+  };
+}
+
+export async function login(h: Harness, email: string, password = DEMO_PASSWORD): Promise<Client> {
+  const c = parentClient(h.portal);
+  const res = await c.post('/api/auth/login', { email, password });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return c;
+}
+
+export const lefevreClient = (h: Harness) => login(h, DEMO_PARENT_EMAIL);
+export const moreauClient = (h: Harness) => login(h, DEMO_SECOND_PARENT_EMAIL);
+
+/** Everything a request may write. */
+export async function snapshot(h: Harness) {
+  const db = h.store.db;
+  const count = async (table: 'bookings' | 'booking_events' | 'requests' | 'email_outbox' | 'audit_log') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return {
+    bookings: await count('bookings'),
+    events: await count('booking_events'),
+    requests: await count('requests'),
+    outbox: await count('email_outbox'),
+    audit: await count('audit_log'),
+    statuses: await db.selectFrom('bookings').select(['id', 'status', 'version']).orderBy('id').execute(),
+  };
+}
+
+export const book = (childId: number, date: string, unitId: number) => ({ action: 'book' as const, childId, date, unitId });
+export const cancel = (bookingId: number) => ({ action: 'cancel' as const, bookingId });

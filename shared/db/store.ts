@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
 
@@ -35,13 +35,41 @@ export function openStore(options: OpenStoreOptions): Store {
   // WAL + NORMAL is durable against application crashes; only a power cut can lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
   if (options.migrate !== false) migrateToLatest(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
   return {
     db,
     sqlite,
     file: options.file,
     async close() {
       await db.destroy();
+    },
+  };
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement again on each query; compiling SQL is about half
+ * of the cost of a small query. Prepared statements are kept by SQL text (the driver runs one query
+ * at a time on its single connection, so sharing a statement is safe), bounded to stay small.
+ */
+export function cachingStatements(sqlite: BetterSqlite3.Database, max = 1000): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SqliteStatement {
+      const hit = cache.get(sql);
+      if (hit) {
+        // Refresh its place: the map's order is the eviction order.
+        cache.delete(sql);
+        cache.set(sql, hit);
+        return hit;
+      }
+      const statement = sqlite.prepare(sql);
+      cache.set(sql, statement);
+      if (cache.size > max) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+      return statement;
     },
   };
 }

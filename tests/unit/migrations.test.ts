@@ -80,3 +80,19 @@ describe('migrations', () => {
     expect(() => s.prepare("INSERT INTO family_children (family_id, child_id, linked_at) VALUES (999, 1, ?)").run(now)).toThrow(/FOREIGN KEY/);
   });
 });
+
+describe('prepared statement cache', () => {
+  it('reuses a statement for the same SQL and stays bounded', async () => {
+    const { cachingStatements } = await import('../../shared/db/store');
+    const sqlite = new BetterSqlite3(':memory:');
+    const db = cachingStatements(sqlite, 2);
+    const a = db.prepare('SELECT 1');
+    expect(db.prepare('SELECT 1')).toBe(a);
+    db.prepare('SELECT 2');
+    db.prepare('SELECT 3');
+    // 'SELECT 1' was the least recently used: evicted, prepared afresh.
+    expect(db.prepare('SELECT 1')).not.toBe(a);
+    expect(db.prepare('SELECT 3').all([])).toEqual([{ 3: 3 }]);
+    sqlite.close();
+  });
+});

@@ -51,6 +51,43 @@ async function login(port: number, path = '/api/auth/login', email = 'famille@de
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
+interface Catalog {
+  children: { id: number; firstName: string }[];
+  services: { id: number; code: string; periods: { id: number; kind: string; bookingsOpen: boolean }[]; units: { id: number; code: string; kind: string }[] }[];
+}
+interface Planning {
+  days: { date: string; open: boolean; bookings: { unitId: number; status: string }[] }[];
+}
+
+/** A whole school year of cantine (every open day left) for one child, in one request: server time. */
+async function cantineYear(port: number, cookie: string): Promise<void> {
+  const csrf = /marelle_csrf=([^;]+)/.exec(cookie)?.[1] ?? '';
+  const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
+  const base = `http://127.0.0.1:${port}/api/family`;
+  const catalog = (await (await fetch(`${base}/booking/catalog`, { headers })).json()) as Catalog;
+  const resto = catalog.services.find((s) => s.code === 'restauration');
+  const period = resto?.periods.find((p) => p.kind === 'school_year');
+  const unit = resto?.units.find((u) => u.kind === 'accueil');
+  if (!resto || !period || !unit) throw new Error('no cantine period in the demo catalog');
+  const timings: { lines: number; preview: number; submit: number }[] = [];
+  for (const child of catalog.children) {
+    const planning = (await (await fetch(`${base}/booking/planning?childId=${child.id}&periodId=${period.id}`, { headers })).json()) as Planning;
+    const dates = planning.days.filter((d) => d.open && !d.bookings.some((b) => b.unitId === unit.id && b.status !== 'refused' && b.status !== 'cancelled'));
+    const body = JSON.stringify({ lines: dates.map((d) => ({ action: 'book', childId: child.id, date: d.date, unitId: unit.id })) });
+    let t = performance.now();
+    await (await fetch(`${base}/requests/preview`, { method: 'POST', headers, body })).text();
+    const preview = performance.now() - t;
+    t = performance.now();
+    const res = await fetch(`${base}/requests`, { method: 'POST', headers, body });
+    await res.text();
+    timings.push({ lines: dates.length, preview, submit: performance.now() - t });
+    if (res.status !== 201) console.log(`cantine request for ${child.firstName} answered ${res.status}`);
+  }
+  for (const t of timings) {
+    console.log(`cantine for a whole school year, ${t.lines} lines in one request: preview ${t.preview.toFixed(1)} ms, submit ${t.submit.toFixed(1)} ms (client-measured, loopback)`);
+  }
+}
+
 async function main(): Promise<void> {
   const families = Number(process.env.BENCH_FAMILIES ?? '5000');
   const rounds = Number(process.env.BENCH_ROUNDS ?? '3');
@@ -103,6 +140,8 @@ async function main(): Promise<void> {
     );
   }
   console.log(`| POST /api/auth/login (argon2id, 2 connections) | ${logins.rps.toFixed(0)} | ${logins.p50} | ${logins.p97_5} | ${logins.p99} | ${logins.errors} | — |`);
+
+  await cantineYear(marelle.port, cookie);
 
   marelle.child.kill('SIGTERM');
   bare.child.kill('SIGTERM');

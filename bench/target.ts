@@ -10,6 +10,7 @@ import { openStore } from '../shared/db/store';
 import { seedDemo } from '../shared/demo/seed';
 import { generateFamilies } from '../shared/demo/generate';
 import { createLogger } from '../shared/logger';
+import { createSession } from '../shared/auth/sessions';
 import { startServer } from '../portal/server/app';
 
 // A benchmark target in its own process, so that the load generator does not share its event
@@ -54,7 +55,55 @@ if (kind === 'bare') {
     jobs: false,
   });
   console.log(JSON.stringify({ port: Number(new URL(server.portalUrl).port), backofficePort: Number(new URL(server.backofficeUrl).port) }));
+} else if (kind === 'rush') {
+  // The summer ALSH opening rush: 5,000 families, 300 places on 2027-07-07, bookings open at
+  // 08:00 on 2027-05-17 and the clock stands 5 seconds later. Sessions are created directly
+  // (argon2 logins are measured elsewhere): the rush is about booking, not logging in.
+  const parents = Number(process.argv[3] ?? '2000');
+  const store = openStore({ file: path.join(dir, 'marelle.sqlite') });
+  const clock = new FixedClock('2027-05-17T08:00:05+02:00');
+  await seedDemo(store, clock.now());
+  await generateFamilies(store, 5000, clock.now());
+  const service = await store.db.selectFrom('services').select('id').where('code', '=', 'alsh_vacances').executeTakeFirstOrThrow();
+  // Automatic approval, so that the places decide alone (a commune may choose this for the rush).
+  await store.db.updateTable('services').set({ approval_mode: 'automatic', no_place_policy: 'refuse' }).where('id', '=', service.id).execute();
+  await store.db.updateTable('groups').set({ max_places: 150 }).where('service_id', '=', service.id).execute();
+  const unit = await store.db.selectFrom('units').select('id').where('service_id', '=', service.id).where('code', '=', 'journee').executeTakeFirstOrThrow();
+  // Children aged 3 to 11 on the rush day, one per family, from generated families.
+  const candidates = await store.db
+    .selectFrom('children as c')
+    .innerJoin('family_children as fc', 'fc.child_id', 'c.id')
+    .innerJoin('portal_accounts as a', 'a.family_id', 'fc.family_id')
+    .innerJoin('families as f', 'f.id', 'fc.family_id')
+    .select(['c.id as childId', 'a.id as accountId', 'fc.family_id as familyId'])
+    .where('f.status', '=', 'validated')
+    .where('c.birth_date', '<=', '2024-07-07')
+    .where('c.birth_date', '>', '2015-07-07')
+    .groupBy('fc.family_id')
+    .limit(parents)
+    .execute();
+  const users: { cookie: string; csrf: string; childId: number }[] = [];
+  for (const c of candidates) {
+    const s = await createSession(store.db, { kind: 'parent', accountId: c.accountId, ip: '127.0.0.1', userAgent: 'bench' }, clock.now());
+    users.push({ cookie: `marelle_session=${s.token}; marelle_csrf=${s.csrfToken}`, csrf: s.csrfToken, childId: c.childId });
+  }
+  const config = {
+    ...loadConfig({ MARELLE_DATA_DIR: dir }),
+    portal: { host: '127.0.0.1', port: 0 },
+    backoffice: { host: '127.0.0.1', port: 0 },
+  };
+  const server = await startServer({ store, clock, config, logger: createLogger('silent'), staticDirs: { portal: dir, backoffice: dir }, jobs: false });
+  const usersFile = path.join(dir, 'users.json');
+  fs.writeFileSync(usersFile, JSON.stringify(users));
+  console.log(
+    JSON.stringify({
+      port: Number(new URL(server.portalUrl).port),
+      dbFile: path.join(dir, 'marelle.sqlite'),
+      usersFile,
+      unitId: unit.id,
+    }),
+  );
 } else {
-  console.error('usage: target.ts bare|marelle [families]');
+  console.error('usage: target.ts bare|marelle|rush [families|parents]');
   process.exit(2);
 }

@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import readline from 'node:readline';
+import BetterSqlite3 from 'better-sqlite3';
+import { runLoad, type LoadRequest, type LoadResult } from './load';
+
+// `npm run bench:rush`: issue 5's rush. 2,000 parents submit, within a few seconds, a request for
+// the first summer ALSH day (300 places) and four more days. The bare-Koa floor is measured with
+// the same load generator, in the same run.
+
+interface RushTarget {
+  port: number;
+  dbFile: string;
+  usersFile: string;
+  unitId: number;
+}
+
+function start<T>(args: string[]): Promise<T & { child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []), '--import', 'tsx', 'bench/target.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    if (!child.stdout) throw new Error('no stdout');
+    readline.createInterface({ input: child.stdout }).once('line', (line) => resolve({ ...(JSON.parse(line) as T), child }));
+    child.once('exit', (code) => reject(new Error(`bench target exited with ${code}`)));
+  });
+}
+
+const DAYS = ['2027-07-07', '2027-07-08', '2027-07-09', '2027-07-12', '2027-07-13'];
+const fmt = (r: LoadResult) =>
+  `${r.count} requests in ${r.seconds.toFixed(2)} s: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(0)} ms, statuses ${JSON.stringify(r.statuses)}`;
+
+async function main(): Promise<void> {
+  const parents = Number(process.env.BENCH_PARENTS ?? '2000');
+  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? '64');
+  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}; ${parents} parents, ${concurrency} concurrent clients`);
+  const rush = await start<RushTarget>(['rush', String(parents)]);
+  const bare = await start<{ port: number }>(['bare']);
+  const users = JSON.parse(fs.readFileSync(rush.usersFile, 'utf8')) as { cookie: string; csrf: string; childId: number }[];
+
+  const requests: LoadRequest[] = users.map((u) => ({
+    url: `http://127.0.0.1:${rush.port}/api/family/requests`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: u.cookie, 'x-csrf-token': u.csrf },
+    body: JSON.stringify({ lines: DAYS.map((date) => ({ action: 'book', childId: u.childId, date, unitId: rush.unitId })) }),
+  }));
+  const floorRequests: LoadRequest[] = requests.map(() => ({ url: `http://127.0.0.1:${bare.port}/`, method: 'POST', body: '{}' }));
+
+  // Warm both servers' code paths with a few requests that do not touch the rush day.
+  await runLoad(floorRequests.slice(0, 200), concurrency);
+  const floor = await runLoad(floorRequests, concurrency);
+  const result = await runLoad(requests, concurrency);
+  const floor2 = await runLoad(floorRequests, concurrency);
+
+  const db = new BetterSqlite3(rush.dbFile, { readonly: true });
+  const accepted = db
+    .prepare("SELECT COUNT(*) AS n FROM bookings WHERE date = ? AND unit_id = ? AND status = 'accepted'")
+    .get(DAYS[0], rush.unitId) as { n: number };
+  const byDay = db
+    .prepare("SELECT date, status, COUNT(*) AS n FROM bookings WHERE unit_id = ? GROUP BY date, status ORDER BY date, status")
+    .all(rush.unitId);
+  db.close();
+
+  console.log(`\nfloor (bare Koa + 1 insert), before: ${fmt(floor)}`);
+  console.log(`floor (bare Koa + 1 insert), after:  ${fmt(floor2)}`);
+  console.log(`rush (5 lines per request):          ${fmt(result)}`);
+  const floorRps = (floor.rps + floor2.rps) / 2;
+  console.log(`ratio rush / floor: ${(result.rps / floorRps).toFixed(2)}`);
+  console.log(`accepted on ${DAYS[0]}: ${accepted.n} (expected exactly 300)`);
+  console.log(`bookings per day and state: ${JSON.stringify(byDay)}`);
+
+  rush.child.kill('SIGTERM');
+  bare.child.kill('SIGTERM');
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,4 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { Loading } from './components/Loading';
 import { EspaceLayout } from './components/EspaceLayout';
 import { PortalProvider } from './components/PortalProvider';
 import { PublicLayout } from './components/PublicLayout';
@@ -17,7 +19,9 @@ import { DocumentsPage } from './pages/espace/documents/DocumentsPage';
 import { EspaceHomePage } from './pages/espace/EspaceHomePage';
 import { FoyerPage } from './pages/espace/foyer/FoyerPage';
 import { ProfilePage } from './pages/espace/profil/ProfilePage';
-import { ReservationsPage } from './pages/espace/ReservationsPage';
+
+// Issue 5's plannings, windows and recap: a chunk of their own, fetched on the first visit.
+const ReservationsRoutes = lazy(() => import('./pages/espace/reservations/ReservationsRoutes'));
 
 export function App() {
   return (
@@ -42,7 +46,14 @@ export function App() {
               <Route path="enfants/:id" element={<ChildPage />} />
               <Route path="documents" element={<DocumentsPage />} />
             </Route>
-            <Route path="reservations" element={<ReservationsPage />} />
+            <Route
+              path="reservations/*"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <ReservationsRoutes />
+                </Suspense>
+              }
+            />
             <Route
               path="factures"
               element={

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { fr } from 'zod/locales';
 import { App } from './App';
 import './styles.css';
+// After the base styles, which it refines.
+import './reservations/reservations.css';
 
 // The shared schemas' generic messages (a wrong type…) in French, as on the server.
 z.config(fr());

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { logout, toApiError, type ApiError } from '../api';
+import { forgetAllDemandes } from '../reservations/demande';
 import { ErrorAlert } from './ErrorAlert';
 
 export function LogoutButton() {
@@ -19,6 +20,7 @@ export function LogoutButton() {
         return;
       }
     }
+    forgetAllDemandes();
     await navigate('/', { replace: true });
   }
 

@@ -112,6 +112,8 @@ export interface PlanningDayDto {
 }
 
 export interface ChildPlanningDto {
+  /** The server's today (Europe/Paris): the portal must not trust the phone's clock. */
+  today: IsoDate;
   child: { id: number; firstName: string; lastName: string };
   period: { id: number; name: string; startDate: IsoDate; endDate: IsoDate };
   service: { id: number; name: string; approvalMode: 'automatic' | 'manual'; deadlineDays: number };
@@ -209,6 +211,7 @@ export async function loadChildPlanning(db: Db, familyId: number, childId: numbe
     });
   }
   return {
+    today,
     child: { id: child.id, firstName: child.firstName, lastName: child.lastName },
     period: { id: period.id, name: period.name, startDate: from, endDate: to },
     service: { id: service.row.id, name: service.row.name, approvalMode: service.row.approval_mode, deadlineDays: service.row.deadline_days },

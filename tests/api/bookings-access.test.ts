@@ -42,6 +42,7 @@ describe('garde alternée', () => {
     const theirs = await leoJourneeDec16();
     expect(theirs.family_id).toBe(d.moreau);
     const planning = await c.get(`/api/family/booking/planning?childId=${d.leo}&periodId=${d.period('Mercredis 2026-2027')}`);
+    expect(planning.body.today).toBe('2026-11-26');
     const dec16 = planning.body.days.find((x: { date: string }) => x.date === '2026-12-16');
     expect(dec16.bookings).toEqual([expect.objectContaining({ id: theirs.id, otherFamily: true })]);
 

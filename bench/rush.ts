@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import readline from 'node:readline';
 import BetterSqlite3 from 'better-sqlite3';
-import { runLoad, type LoadRequest, type LoadResult } from './load';
+import autocannon from 'autocannon';
 
 // `npm run bench:rush`: issue 5's rush. 2,000 parents submit, within a few seconds, a request for
 // the first summer ALSH day (300 places) and four more days. The bare-Koa floor is measured with
@@ -26,8 +26,53 @@ function start<T>(args: string[]): Promise<T & { child: ChildProcess }> {
 }
 
 const DAYS = ['2027-07-07', '2027-07-08', '2027-07-09', '2027-07-12', '2027-07-13'];
-const fmt = (r: LoadResult) =>
-  `${r.count} requests in ${r.seconds.toFixed(2)} s: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(0)} ms, statuses ${JSON.stringify(r.statuses)}`;
+
+interface Figures {
+  count: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  statuses: string;
+}
+
+/** `amount` requests through `connections` keep-alive connections; `body(i)` builds the i-th request. */
+async function load(url: string, amount: number, connections: number, request: (i: number) => { body: string; headers: Record<string, string> }): Promise<Figures> {
+  let i = 0;
+  const start = performance.now();
+  // autocannon stops on its one-second tick: time the last response instead.
+  let last = start;
+  const r = await autocannon({
+    url,
+    method: 'POST',
+    connections,
+    amount,
+    requests: [
+      {
+        setupRequest: (req) => ({ ...req, ...request(i++) }),
+        onResponse: () => {
+          last = performance.now();
+        },
+      },
+    ],
+  });
+  const seconds = (last - start) / 1000;
+  return {
+    count: r.requests.total,
+    seconds,
+    rps: r.requests.total / seconds,
+    p50: r.latency.p50,
+    p90: r.latency.p90,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    statuses: `2xx ${r['2xx']}, 4xx ${r['4xx']}, 5xx ${r['5xx']}, errors ${r.errors}`,
+  };
+}
+
+const fmt = (r: Figures) =>
+  `${r.count} requests in ${r.seconds.toFixed(2)} s: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, max ${r.max} ms (${r.statuses})`;
 
 async function main(): Promise<void> {
   const parents = Number(process.env.BENCH_PARENTS ?? '2000');
@@ -37,19 +82,25 @@ async function main(): Promise<void> {
   const bare = await start<{ port: number }>(['bare']);
   const users = JSON.parse(fs.readFileSync(rush.usersFile, 'utf8')) as { cookie: string; csrf: string; childId: number }[];
 
-  const requests: LoadRequest[] = users.map((u) => ({
-    url: `http://127.0.0.1:${rush.port}/api/family/requests`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: u.cookie, 'x-csrf-token': u.csrf },
-    body: JSON.stringify({ lines: DAYS.map((date) => ({ action: 'book', childId: u.childId, date, unitId: rush.unitId })) }),
-  }));
-  const floorRequests: LoadRequest[] = requests.map(() => ({ url: `http://127.0.0.1:${bare.port}/`, method: 'POST', body: '{}' }));
+  const json = { 'content-type': 'application/json' };
+  const rushRequest = (i: number) => {
+    const u = users[i % users.length];
+    if (!u) throw new Error('no users');
+    return {
+      headers: { ...json, cookie: u.cookie, 'x-csrf-token': u.csrf },
+      body: JSON.stringify({ lines: DAYS.map((date) => ({ action: 'book', childId: u.childId, date, unitId: rush.unitId })) }),
+    };
+  };
+  const floorRequest = () => ({ headers: json, body: '{}' });
+  const floorUrl = `http://127.0.0.1:${bare.port}/`;
 
-  // Warm both servers' code paths with a few requests that do not touch the rush day.
-  await runLoad(floorRequests.slice(0, 200), concurrency);
-  const floor = await runLoad(floorRequests, concurrency);
-  const result = await runLoad(requests, concurrency);
-  const floor2 = await runLoad(floorRequests, concurrency);
+  // Warm-up: a server in production has been running for hours. Previews run the whole booking
+  // path (rules, places, prices) without writing, so the rush day is untouched.
+  await load(floorUrl, 500, concurrency, floorRequest);
+  await load(`http://127.0.0.1:${rush.port}/api/family/requests/preview`, 500, concurrency, rushRequest);
+  const floor = await load(floorUrl, users.length, concurrency, floorRequest);
+  const result = await load(`http://127.0.0.1:${rush.port}/api/family/requests`, users.length, concurrency, rushRequest);
+  const floor2 = await load(floorUrl, users.length, concurrency, floorRequest);
 
   const db = new BetterSqlite3(rush.dbFile, { readonly: true });
   const accepted = db

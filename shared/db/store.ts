@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig, type SqliteStatement } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
 
@@ -35,7 +35,7 @@ export function openStore(options: OpenStoreOptions): Store {
   // WAL + NORMAL is durable against application crashes; only a power cut can lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
   if (options.migrate !== false) migrateToLatest(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }) });
   return {
     db,
     sqlite,
@@ -72,4 +72,37 @@ export function cachingStatements(sqlite: BetterSqlite3.Database, max = 1000): S
       return statement;
     },
   };
+}
+
+/**
+ * Kysely's SQLite driver guards its single connection with a mutex that wakes every waiter at
+ * once: under a rush, a request can be overtaken again and again and wait for seconds while the
+ * median stays low. This queue hands the connection over in arrival order.
+ */
+class FifoSqliteDriver extends SqliteDriver {
+  private readonly waiting: (() => void)[] = [];
+  private busy = false;
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.busy) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.busy = true;
+    return super.acquireConnection();
+  }
+
+  override async releaseConnection(): Promise<void> {
+    await super.releaseConnection();
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.busy = false;
+  }
+}
+
+class FifoSqliteDialect extends SqliteDialect {
+  constructor(private readonly driverConfig: SqliteDialectConfig) {
+    super(driverConfig);
+  }
+
+  override createDriver(): Driver {
+    return new FifoSqliteDriver(this.driverConfig);
+  }
 }

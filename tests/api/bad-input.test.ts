@@ -49,7 +49,7 @@ describe('bad input never crashes and changes nothing', () => {
     const res = await supertest(h.portal)
       .post('/api/auth/login')
       .set('Content-Type', 'application/json')
-      .send(JSON.stringify({ email: 'a@b.fr', password: 'x'.repeat(200_000) }));
+      .send(JSON.stringify({ email: 'a@b.fr', password: 'x'.repeat(300_000) }));
     expectFrenchError(res, 413, 'payload_too_large');
   });
 

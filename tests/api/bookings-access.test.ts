@@ -215,11 +215,13 @@ describe('bad input: a clear French sentence, nothing written', () => {
     expect(res.body.message).toMatch(/^Ligne 2 : .* \(et 1 autre ligne à corriger\)$/);
   });
 
-  it('501 lines → « découpez-la »; 2,000 lines → too large', async () => {
+  it('501 or 2,000 lines → « découpez-la »; a body beyond the JSON limit → too large', async () => {
     const lines = Array.from({ length: 501 }, () => book(d.jade, '2026-12-07', d.unit('restauration/repas')));
     const res = await refusedUnchanged(c, { lines }, 400);
     expect(res.body.message).toBe('Une demande ne peut pas dépasser 500 lignes : découpez-la.');
-    const huge = await refusedUnchanged(c, { lines: Array.from({ length: 2000 }, () => book(d.jade, '2026-12-07', d.unit('restauration/repas'))) }, 413);
+    const many = await refusedUnchanged(c, { lines: Array.from({ length: 2000 }, () => book(d.jade, '2026-12-07', d.unit('restauration/repas'))) }, 400);
+    expect(many.body.message).toBe('Une demande ne peut pas dépasser 500 lignes : découpez-la.');
+    const huge = await refusedUnchanged(c, { lines: Array.from({ length: 6000 }, () => book(d.jade, '2026-12-07', d.unit('restauration/repas'))) }, 413);
     expect(huge.body.message).toBe('La requête est trop volumineuse.');
   });
 

@@ -2,7 +2,8 @@ import coBody from 'co-body';
 import { AppError } from '../../../shared/errors';
 import type { AppMiddleware } from '../context';
 
-export const JSON_LIMIT = '64kb';
+// Large enough for a request of a few thousand booking lines to reach its own, clearer refusal.
+export const JSON_LIMIT = '256kb';
 
 /**
  * Parses JSON bodies into `ctx.state.body` (unknown until a route validates it). Bodies of other

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   if (config.fixedNow) console.log(`Horloge fixée au ${config.fixedNow}`);
   if (config.demo) {
     console.log('Comptes de démonstration (mot de passe Marelle-Demo-2026) :');
-    console.log('  admin@mairie.demo (administrateur), animateur@mairie.demo (animateur), famille@demo.fr (famille validée)');
+    console.log('  admin@mairie.demo (administrateur), agent@mairie.demo (agent), animateur@mairie.demo (animateur),\n  famille@demo.fr et moreau@demo.fr (familles validées, un enfant en garde alternée)');
   }
   if (!config.smtpUrl) console.log('MARELLE_SMTP_URL non défini : les courriels restent dans la boîte d’envoi du back-office.');
 

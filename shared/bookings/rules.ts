@@ -3,7 +3,7 @@
  * outcome of a booking, outcome of a cancellation, places left, whether a day is open. The clock
  * is always a parameter; nothing here reads the store.
  */
-import { addDays, parisDateOf, type IsoDate } from '../calendar/dates';
+import { addDays, parisToday, type IsoDate } from '../calendar/dates';
 import type { BookingStatus } from '../db/tables/bookings.table';
 import type {
   ApprovalMode,
@@ -66,14 +66,7 @@ export function surchargeMessage(settings: Pick<BookingSettings, 'kind' | 'lateB
 
 // ---- deadline -------------------------------------------------------------------------------------
 
-/** The Europe/Paris calendar day of an instant: what "today" means for every date rule. */
-let lastToday: { at: number; date: IsoDate } | null = null;
-export function parisToday(now: Date): IsoDate {
-  // Every line of a request asks with the same instant: one time-zone conversion serves them all.
-  const at = now.getTime();
-  if (lastToday?.at !== at) lastToday = { at, date: parisDateOf(now.toISOString()) };
-  return lastToday.date;
-}
+export { parisToday } from '../calendar/dates';
 
 /**
  * The last day on which a date can still be booked or cancelled in time: D − deadlineDays, a whole

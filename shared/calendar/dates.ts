@@ -178,3 +178,15 @@ export function parisDateOf(isoTimestamp: string): IsoDate {
   const { year, month, day } = parisParts(instant);
   return formatIsoDate(year, month, day);
 }
+
+let lastToday: { at: number; date: IsoDate } | null = null;
+
+/**
+ * The Europe/Paris calendar day of an instant: what "today" means for every date rule, whatever
+ * the machine's time zone. A request asks many times with the same instant: the last answer is kept.
+ */
+export function parisToday(now: Date): IsoDate {
+  const at = now.getTime();
+  if (lastToday?.at !== at) lastToday = { at, date: parisDateOf(now.toISOString()) };
+  return lastToday.date;
+}

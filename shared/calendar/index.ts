@@ -10,6 +10,7 @@ export {
   isoWeekday,
   isWithin,
   parisDateOf,
+  parisToday,
   parseIsoDate,
   type DateParts,
   type IsoDate,

@@ -1,5 +1,5 @@
 /** Instants for the demo data: Paris wall-clock times as UTC ISO strings, never later than `now`. */
-import { parisDateOf, parseIsoDate, type IsoDate } from '../calendar';
+import { parseIsoDate, type IsoDate } from '../calendar';
 
 let offsetFormatter: Intl.DateTimeFormat | undefined;
 
@@ -34,7 +34,4 @@ export function minutesBefore(now: Date, minutes: number): string {
   return new Date(now.getTime() - minutes * 60_000).toISOString();
 }
 
-/** The Paris calendar date of `now`. */
-export function parisToday(now: Date): IsoDate {
-  return parisDateOf(now.toISOString());
-}
+export { parisToday } from '../calendar/dates';

@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
 import { writeAudit, type Actor } from '../audit/audit';
-import { parisDateOf } from '../calendar/dates';
 import type { FamiliesTable, FamilyStatus } from '../db/tables/families.table';
 import type { Db, Trx } from '../db/types';
 import { forbidden, notFound } from '../errors';
@@ -14,7 +13,7 @@ export interface FamilyChange {
 }
 
 /** The Europe/Paris calendar day of an instant: what "today" means for date rules. */
-export const todayOf = (now: Date): string => parisDateOf(now.toISOString());
+export { parisToday as todayOf } from '../calendar/dates';
 
 export const EMAIL_FIRST =
   "Confirmez d'abord votre adresse e-mail en cliquant sur le lien de validation reçu par courriel : votre dossier pourra ensuite être complété.";

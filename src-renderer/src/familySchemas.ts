@@ -13,18 +13,10 @@ import {
   staffHouseholdInputSchema,
 } from '../../shared/schemas/family';
 import type { FormErrors } from './forms';
+import { parisToday as sharedParisToday } from '../../shared/calendar/dates';
 
-/** Today's calendar day in Europe/Paris, `YYYY-MM-DD`. */
-export function parisToday(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
+/** Today's calendar day in Europe/Paris, `YYYY-MM-DD` (the same rule as the server's). */
+export const parisToday = (now: Date = new Date()): string => sharedParisToday(now);
 
 export const guardianInputSchema = (): z.ZodType => sharedGuardianInputSchema(parisToday());
 export const newFamilySchema = (): z.ZodType => deskFamilyInputSchema(parisToday());

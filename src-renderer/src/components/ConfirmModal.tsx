@@ -13,6 +13,7 @@ export function ConfirmModal({
   confirmLabel,
   errorTitle,
   color,
+  focusConfirm = false,
   onConfirm,
 }: {
   opened: boolean;
@@ -22,12 +23,15 @@ export function ConfirmModal({
   confirmLabel: string;
   errorTitle: string;
   color?: string;
+  /** Put the focus on the confirming button (a decision the user came to make). */
+  focusConfirm?: boolean;
   onConfirm: () => Promise<void>;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
   async function confirm() {
+    if (busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -56,7 +60,7 @@ export function ConfirmModal({
           <Button variant="default" onClick={onClose} disabled={busy}>
             Annuler
           </Button>
-          <Button color={color} loading={busy} onClick={() => void confirm()}>
+          <Button color={color} loading={busy} onClick={() => void confirm()} data-autofocus={focusConfirm || undefined}>
             {confirmLabel}
           </Button>
         </Group>

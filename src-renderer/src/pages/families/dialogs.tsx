@@ -1,7 +1,8 @@
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ComponentProps, type FormEvent, type ReactNode } from 'react';
 import { toApiError, type ApiError } from '../../api';
 import { AppModal } from '../../components/AppModal';
+import { ConfirmModal as SharedConfirmModal } from '../../components/ConfirmModal';
 import { ErrorAlert } from '../../components/Feedback';
 import { REASON_MAX_LENGTH, reasonSchema } from '../../familySchemas';
 import { issuesToErrors, useForm, zodErrors } from '../../forms';
@@ -108,61 +109,10 @@ function ReasonForm({
   );
 }
 
-/** "Are you sure?" before an action that e-mails the family. */
+/** "Are you sure?" before an action that e-mails the family: the shared dialog, focus on the decision. */
 export function ConfirmModal({
-  opened,
-  onClose,
-  title,
-  children,
-  confirmLabel,
   confirmColor,
-  onConfirm,
-}: {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  confirmColor?: string;
-  onConfirm: () => Promise<void>;
-}) {
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  async function confirm() {
-    if (saving) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await onConfirm();
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  return (
-    <AppModal
-      opened={opened}
-      onClose={() => {
-        setError(null);
-        onClose();
-      }}
-      title={title}
-    >
-      <Stack gap="md">
-        {children}
-        {error && <ErrorAlert error={error} title="Action impossible" />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={saving}>
-            Annuler
-          </Button>
-          <Button onClick={() => void confirm()} loading={saving} color={confirmColor} data-autofocus>
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </AppModal>
-  );
+  ...props
+}: Omit<ComponentProps<typeof SharedConfirmModal>, 'errorTitle' | 'color' | 'focusConfirm'> & { confirmColor?: string }) {
+  return <SharedConfirmModal {...props} {...(confirmColor ? { color: confirmColor } : {})} errorTitle="Action impossible" focusConfirm />;
 }

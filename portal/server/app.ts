@@ -33,6 +33,15 @@ import { staffCalendarRoutes } from './routes/staff/calendar';
 import { staffContentRoutes } from './routes/staff/content';
 import { staffOutboxRoutes } from './routes/staff/outbox';
 import { staffPortalRoutes } from './routes/staff/portal';
+import { staffRequestRoutes } from './routes/staff/requests';
+import { staffPlacesRoutes } from './routes/staff/places';
+import { staffBookingRoutes } from './routes/staff/bookings';
+import { staffJobRoutes } from './routes/staff/jobs';
+import { staffAttendanceRoutes } from './routes/staff/attendance';
+import { staffInvoicingRoutes } from './routes/staff/invoicing';
+import { staffPaymentRoutes } from './routes/staff/payments';
+import { familyInvoiceRoutes } from './routes/family/invoices';
+import { familyPaymentRoutes } from './routes/family/payments';
 import { spa } from './static';
 
 export interface ServerOptions {
@@ -75,7 +84,7 @@ export function createPortalApp(deps: ServerDeps, staticDir: string): Koa<AppSta
   app.use(jsonBody);
   app.use(loadParentSession);
   app.use(csrfProtection);
-  const routers = [publicRoutes(), publicCalendarRoutes(), parentAuthRoutes(), accountRoutes(), familyMeRoutes(), familyFileRoutes(), familyDocumentRoutes(), familyBookingRoutes()];
+  const routers = [publicRoutes(), publicCalendarRoutes(), parentAuthRoutes(), accountRoutes(), familyMeRoutes(), familyFileRoutes(), familyDocumentRoutes(), familyBookingRoutes(), familyInvoiceRoutes(), familyPaymentRoutes()];
   for (const router of routers) {
     app.use(router.routes());
     app.use(router.allowedMethods());
@@ -103,6 +112,13 @@ export function createBackofficeApp(deps: ServerDeps, staticDir: string): Koa<Ap
     staffTariffRoutes(),
     staffCalendarRoutes(),
     staffContentRoutes(),
+    staffRequestRoutes(),
+    staffPlacesRoutes(),
+    staffBookingRoutes(),
+    staffJobRoutes(),
+    staffAttendanceRoutes(),
+    staffInvoicingRoutes(),
+    staffPaymentRoutes(),
   ];
   for (const router of routers) {
     app.use(router.routes());

@@ -11,6 +11,11 @@ import { ServicesArea } from './pages/services/ServicesArea';
 import { TariffsArea } from './pages/tariffs/TariffsArea';
 import { CalendarArea } from './pages/calendar/CalendarArea';
 import { ContentArea } from './pages/content/ContentArea';
+import { RequestsArea } from './pages/requests/RequestsArea';
+import { PlacesArea } from './pages/places/PlacesArea';
+import { AttendanceArea } from './pages/attendance/AttendanceArea';
+import { InvoicingArea } from './pages/invoicing/InvoicingArea';
+import { PaymentsArea } from './pages/payments/PaymentsArea';
 import { LoginPage } from './pages/LoginPage';
 import { OutboxPage } from './pages/OutboxPage';
 import { PortalPage } from './pages/PortalPage';
@@ -26,7 +31,18 @@ type SessionState =
   | { status: 'authenticated'; user: StaffUser };
 
 /** Areas with pages of their own below their path (they route them themselves). */
-const NESTED: ReadonlySet<AreaId> = new Set<AreaId>(['families', 'services', 'tariffs', 'calendar', 'content']);
+const NESTED: ReadonlySet<AreaId> = new Set<AreaId>([
+  'families',
+  'services',
+  'tariffs',
+  'calendar',
+  'content',
+  'requests',
+  'places',
+  'attendance',
+  'invoicing',
+  'payments',
+]);
 
 const PAGES: Partial<Record<AreaId, () => ReactElement>> = {
   dashboard: () => <DashboardPage />,
@@ -35,6 +51,11 @@ const PAGES: Partial<Record<AreaId, () => ReactElement>> = {
   tariffs: () => <TariffsArea />,
   calendar: () => <CalendarArea />,
   content: () => <ContentArea />,
+  requests: () => <RequestsArea />,
+  places: () => <PlacesArea />,
+  attendance: () => <AttendanceArea />,
+  invoicing: () => <InvoicingArea />,
+  payments: () => <PaymentsArea />,
   portal: () => <PortalPage />,
   outbox: () => <OutboxPage />,
   settings: () => <SettingsPage />,

@@ -5,7 +5,6 @@ import { EspaceLayout } from './components/EspaceLayout';
 import { PortalProvider } from './components/PortalProvider';
 import { PublicLayout } from './components/PublicLayout';
 import { RequireVerifiedEmail } from './components/RequireVerifiedEmail';
-import { ComingSoonPage } from './pages/ComingSoonPage';
 import { ConfirmEmailPage } from './pages/ConfirmEmailPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
@@ -22,6 +21,8 @@ import { ProfilePage } from './pages/espace/profil/ProfilePage';
 
 // Issue 5's plannings, windows and recap: a chunk of their own, fetched on the first visit.
 const ReservationsRoutes = lazy(() => import('./pages/espace/reservations/ReservationsRoutes'));
+// Issue 8's invoices (and issue 9's payment pages below them).
+const FacturesRoutes = lazy(() => import('./pages/espace/factures/FacturesRoutes'));
 
 export function App() {
   return (
@@ -55,12 +56,11 @@ export function App() {
               }
             />
             <Route
-              path="factures"
+              path="factures/*"
               element={
-                <ComingSoonPage
-                  title="Factures"
-                  description="Consulter, télécharger et régler vos factures, consulter l’historique de facturation."
-                />
+                <Suspense fallback={<Loading />}>
+                  <FacturesRoutes />
+                </Suspense>
               }
             />
             <Route path="*" element={<NotFoundPage />} />

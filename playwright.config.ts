@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { PORTAL_PORT, PORTAL_URL } from './tests/browser/ports';
+import { LATER_BASE_PORT, LATER_NOW, PORTAL_PORT, PORTAL_URL } from './tests/browser/ports';
 
 export default defineConfig({
   testDir: 'tests',
@@ -19,13 +19,25 @@ export default defineConfig({
     },
     trace: 'off',
   },
-  webServer: {
-    command: 'node --import tsx tests/browser/server.ts',
-    url: `http://127.0.0.1:${PORTAL_PORT}/healthz`,
-    // The server reads MARELLE_TEST_PORT too (tests/browser/ports.ts).
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'node --import tsx tests/browser/server.ts',
+      url: `http://127.0.0.1:${PORTAL_PORT}/healthz`,
+      // The server reads MARELLE_TEST_PORT too (tests/browser/ports.ts).
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The same demo with the clock in April 2027, for what needs a month to be over.
+      command: 'node --import tsx tests/browser/server.ts',
+      url: `http://127.0.0.1:${LATER_BASE_PORT}/healthz`,
+      env: { MARELLE_TEST_PORT: String(LATER_BASE_PORT), MARELLE_TEST_NOW: LATER_NOW },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -18,7 +18,7 @@ interface RushTarget {
 
 function start<T>(args: string[]): Promise<T & { child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []), '--import', 'tsx', 'bench/target.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/target.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     if (!child.stdout) throw new Error('no stdout');
     readline.createInterface({ input: child.stdout }).once('line', (line) => resolve({ ...(JSON.parse(line) as T), child }));
     child.once('exit', (code) => reject(new Error(`bench target exited with ${code}`)));
@@ -71,6 +71,24 @@ async function load(url: string, amount: number, connections: number, request: (
   };
 }
 
+/**
+ * CPU time (user + system, ms) a child process has used so far, from /proc: per request, it says
+ * what the server spends whatever else runs on the machine (other work makes throughput noisy).
+ */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined || !fs.existsSync(`/proc/${pid}/stat`)) return Number.NaN;
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / 100;
+}
+
+/** `load` plus the server's CPU per request. */
+async function measured(pid: number | undefined, run: () => Promise<Figures>): Promise<Figures & { cpuMsPerRequest: number }> {
+  const before = cpuMs(pid);
+  const figures = await run();
+  return { ...figures, cpuMsPerRequest: (cpuMs(pid) - before) / figures.count };
+}
+
 const fmt = (r: Figures) =>
   `${r.count} requests in ${r.seconds.toFixed(2)} s: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, max ${r.max} ms (${r.statuses})`;
 
@@ -98,9 +116,9 @@ async function main(): Promise<void> {
   // path (rules, places, prices) without writing, so the rush day is untouched.
   await load(floorUrl, 500, concurrency, floorRequest);
   await load(`http://127.0.0.1:${rush.port}/api/family/requests/preview`, 500, concurrency, rushRequest);
-  const floor = await load(floorUrl, users.length, concurrency, floorRequest);
-  const result = await load(`http://127.0.0.1:${rush.port}/api/family/requests`, users.length, concurrency, rushRequest);
-  const floor2 = await load(floorUrl, users.length, concurrency, floorRequest);
+  const floor = await measured(bare.child.pid, () => load(floorUrl, users.length, concurrency, floorRequest));
+  const result = await measured(rush.child.pid, () => load(`http://127.0.0.1:${rush.port}/api/family/requests`, users.length, concurrency, rushRequest));
+  const floor2 = await measured(bare.child.pid, () => load(floorUrl, users.length, concurrency, floorRequest));
 
   const db = new BetterSqlite3(rush.dbFile, { readonly: true });
   const accepted = db
@@ -116,6 +134,10 @@ async function main(): Promise<void> {
   console.log(`rush (5 lines per request):          ${fmt(result)}`);
   const floorRps = (floor.rps + floor2.rps) / 2;
   console.log(`ratio rush / floor: ${(result.rps / floorRps).toFixed(2)}`);
+  const floorCpu = (floor.cpuMsPerRequest + floor2.cpuMsPerRequest) / 2;
+  console.log(
+    `server CPU per request (/proc, 10 ms ticks): floor ${floorCpu.toFixed(3)} ms, rush ${result.cpuMsPerRequest.toFixed(3)} ms — CPU ratio floor / rush ${(floorCpu / result.cpuMsPerRequest).toFixed(2)}`,
+  );
   console.log(`accepted on ${DAYS[0]}: ${accepted.n} (expected exactly 300)`);
   console.log(`bookings per day and state: ${JSON.stringify(byDay)}`);
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import inspector from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -7,6 +8,8 @@ import Koa from 'koa';
 import { FixedClock } from '../shared/clock';
 import { loadConfig } from '../shared/config';
 import { openStore } from '../shared/db/store';
+import { benchGroupCommit } from './groupCommit';
+import { groupCommitterOf } from '../shared/db/groupCommit';
 import { seedDemo } from '../shared/demo/seed';
 import { generateFamilies } from '../shared/demo/generate';
 import { createLogger } from '../shared/logger';
@@ -18,7 +21,29 @@ import { startServer } from '../portal/server/app';
 const kind = process.argv[2];
 const dir = fs.mkdtempSync('/tmp/marelle-bench-');
 process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-process.on('SIGTERM', () => process.exit(0));
+process.on('SIGTERM', () => void stopProfile().finally(() => process.exit(0)));
+/** Called at exit: the store's group-commit figures (groups, works), printed on stderr. */
+let reportGroups = () => {};
+process.on('exit', () => reportGroups());
+
+// BENCH_PROFILE=<dir>: a CPU profile of the server from the moment it is ready (seeding excluded)
+// until the bench stops it, written as <dir>/<kind>-<pid>.cpuprofile (open it in Chrome DevTools).
+let profiler: inspector.Session | null = null;
+async function startProfile(): Promise<void> {
+  if (!process.env.BENCH_PROFILE) return;
+  profiler = new inspector.Session();
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+  await profiler.post('Profiler.start');
+}
+async function stopProfile(): Promise<void> {
+  const dirOut = process.env.BENCH_PROFILE;
+  if (!profiler || !dirOut) return;
+  const { profile } = await profiler.post('Profiler.stop');
+  fs.mkdirSync(dirOut, { recursive: true });
+  fs.writeFileSync(path.join(dirOut, `${kind ?? 'target'}-${process.pid}.cpuprofile`), JSON.stringify(profile));
+}
 
 if (kind === 'bare') {
   // The floor to compare with: Koa answering with one SQLite insert in WAL mode, nothing else.
@@ -37,7 +62,7 @@ if (kind === 'bare') {
   });
 } else if (kind === 'marelle') {
   const families = Number(process.argv[3] ?? '5000');
-  const store = openStore({ file: path.join(dir, 'marelle.sqlite') });
+  const store = openStore({ file: path.join(dir, 'marelle.sqlite'), groupCommit: benchGroupCommit() });
   const clock = new FixedClock('2026-11-26T09:00:00+01:00');
   await seedDemo(store, clock.now());
   if (families > 0) await generateFamilies(store, families, clock.now());
@@ -60,7 +85,7 @@ if (kind === 'bare') {
   // 08:00 on 2027-05-17 and the clock stands 5 seconds later. Sessions are created directly
   // (argon2 logins are measured elsewhere): the rush is about booking, not logging in.
   const parents = Number(process.argv[3] ?? '2000');
-  const store = openStore({ file: path.join(dir, 'marelle.sqlite') });
+  const store = openStore({ file: path.join(dir, 'marelle.sqlite'), groupCommit: benchGroupCommit() });
   const clock = new FixedClock('2027-05-17T08:00:05+02:00');
   await seedDemo(store, clock.now());
   await generateFamilies(store, 5000, clock.now());
@@ -95,6 +120,15 @@ if (kind === 'bare') {
   const server = await startServer({ store, clock, config, logger: createLogger('silent'), staticDirs: { portal: dir, backoffice: dir }, jobs: false });
   const usersFile = path.join(dir, 'users.json');
   fs.writeFileSync(usersFile, JSON.stringify(users));
+  const committer = groupCommitterOf(store.db);
+  const start = committer ? { ...committer.stats } : null;
+  reportGroups = () => {
+    if (!committer || !start) return;
+    const groups = committer.stats.groups - start.groups;
+    const works = committer.stats.works - start.works;
+    console.error(`group commit: ${works} requests in ${groups} transactions (${(works / Math.max(1, groups)).toFixed(1)} per COMMIT)`);
+  };
+  await startProfile();
   console.log(
     JSON.stringify({
       port: Number(new URL(server.portalUrl).port),

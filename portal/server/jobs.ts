@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { purgeExpiredSessions } from '../../shared/auth/sessions';
 import { purgeThrottle } from '../../shared/auth/throttle';
+import { autoRefusalSummary, refuseExpiredPending } from '../../shared/bookings/autoRefusal';
 import { parisDateOf } from '../../shared/calendar';
 import { expireDocuments } from '../../shared/documents/service';
 import { purgeStaleUploads } from '../../shared/documents/storage';
 import { backupStore, listBackups } from '../../shared/db/backup';
 import { deliverDueEmails } from '../../shared/mail/delivery';
+import { sendInvoiceReminders } from '../../shared/invoicing/accounts';
 import type { ServerDeps } from './context';
+import { runPaymentJobs } from '../../shared/payments/jobs';
 
 export interface JobRunner {
   stop(): Promise<void>;
@@ -68,6 +71,9 @@ export function startJobs(deps: ServerDeps, options: { mailIntervalMs?: number; 
       if (deps.store.file === ':memory:' || listBackups(dir).some((b) => b.file.startsWith(`marelle-${today}`))) return null;
       return (await backupStore(deps.store, dir, now, deps.nativeBinding)).file;
     });
+    await task('refuse-expired-requests', async () => autoRefusalSummary(await refuseExpiredPending(deps.store.db, now, deps.config.publicUrl)));
+    await task('payments', async () => runPaymentJobs(deps.store.db, { demo: deps.config.demo, publicUrl: deps.config.publicUrl }, now));
+    await task('invoice-reminders', async () => `${await sendInvoiceReminders(deps.store.db, now, deps.config.publicUrl)} relance(s) de facture envoyée(s)`);
     await task('expire-documents', async () => `${await expireDocuments(deps.store.db, parisDateOf(now.toISOString()), now)} document(s) expiré(s)`);
     await task('purge-sessions', async () => {
       const sessions = await purgeExpiredSessions(deps.store.db, now);

@@ -106,11 +106,12 @@ export function billingOutcome(
       // The family asked in time and nobody answered: a child who came is billed, never surcharged.
       return present ? billed('present_not_processed', 0) : free('not_processed');
     case 'cancelled':
-      if (booking.billedIfCancelled) return billed('cancelled_late', 0);
+      // Staff may waive a cancelled holiday day that stays billed (a hospital stay): exceptional absence.
+      if (booking.billedIfCancelled) return booking.exceptionalAbsence && !present ? free('exceptional_absence') : billed('cancelled_late', 0);
       return present ? unbooked() : free('cancelled_in_time');
     case 'cancellation_pending':
       // Decided when the parent asked: a late cancellation stays billed whatever staff answer.
-      if (booking.billedIfCancelled) return billed('cancelled_late', 0);
+      if (booking.billedIfCancelled) return booking.exceptionalAbsence && !present ? free('exceptional_absence') : billed('cancelled_late', 0);
       return present ? billed('present', booking.surchargeCents) : free('cancellation_pending');
     case 'accepted':
       break;

@@ -4,11 +4,14 @@
  * the animators planned. Shared by the planning and the request evaluation so that both count
  * places the same way.
  */
-import type { Selectable } from 'kysely';
+import { CompiledQuery, type Selectable } from 'kysely';
 import type { IsoDate } from '../calendar/dates';
 import type { PeriodsTable, ServicesTable, UnitsTable } from '../db/tables/services.table';
+import { CONFIG_VERSION_TABLES, configVersionTrigger, PLACE_COUNT_TRIGGERS } from '../db/migrations/0011_config_version';
 import type { Db } from '../db/types';
 import { effectiveRatio, isLongSession, type StaffingRuleLike, type UnitPair } from '../services/rules';
+import { COMMUNE, type Commune } from '../settings/definitions';
+import { getSetting } from '../settings/settings';
 import { loadTariffs, type TariffGrid } from '../tariffs';
 import { ageOn, bookingSettingsOf, groupFor, PLACE_HOLDING_STATUSES, placesLeft, type BookingSettings } from './rules';
 
@@ -97,7 +100,24 @@ export class PlaceBook {
    */
   static async load(
     db: Db,
-    query: { unitIds: readonly number[]; services: readonly ServiceInfo[]; from: IsoDate; to: IsoDate; dates?: readonly IsoDate[] },
+    query: {
+      unitIds: readonly number[];
+      services: readonly ServiceInfo[];
+      from: IsoDate;
+      to: IsoDate;
+      dates?: readonly IsoDate[];
+      /**
+       * 'counts': read `booking_place_counts` (kept by triggers, migration 0011) — a few rows per
+       * day instead of one per booking; only when `ReferenceData.placeCounts` says its triggers
+       * are all there. Default: count the bookings.
+       */
+      source?: 'bookings' | 'counts';
+      /**
+       * Also count the waiting-list lines offered a place (docs/decisions/0007) whose offer runs
+       * at that instant: the place is held for that family, not for the next request.
+       */
+      offersAt?: Date;
+    },
   ): Promise<PlaceBook> {
     const book = new PlaceBook();
     const unitIds = [...new Set(query.unitIds)];
@@ -105,6 +125,25 @@ export class PlaceBook {
     if (unitIds.length === 0) return book;
     const dates = query.dates ? [...new Set(query.dates)] : null;
     const groupIds = query.services.flatMap((s) => s.groups.map((g) => g.id));
+    if (query.source === 'counts') {
+      const known = new Set(groupIds);
+      const [rows, plans] = await Promise.all([
+        db.executeQuery<{ unit_id: number; date: IsoDate; group_key: number; n: number }>(
+          dates
+            ? CompiledQuery.raw(PLACE_COUNTS_ON_DAYS, [JSON.stringify(unitIds), JSON.stringify(dates)])
+            : CompiledQuery.raw(PLACE_COUNTS_BETWEEN, [JSON.stringify(unitIds), query.from, query.to]),
+        ),
+        staffPlans(db, serviceIds, query.from, query.to),
+      ]);
+      // As when counting bookings: the service's groups, and lines without a group.
+      for (const r of rows.rows) {
+        if (r.group_key === 0) book.add(r.unit_id, r.date, null, Number(r.n));
+        else if (known.has(r.group_key)) book.add(r.unit_id, r.date, r.group_key, Number(r.n));
+      }
+      for (const p of plans) book.animators.set(key(p.group_id, p.date), p.animators);
+      if (query.offersAt) await book.takeOffers(db, unitIds, dates, query, query.offersAt);
+      return book;
+    }
     const counts = (groups: 'listed' | 'none') => {
       let q = db
         .selectFrom('bookings')
@@ -118,19 +157,25 @@ export class PlaceBook {
       groupIds.length > 0 ? counts('listed') : Promise.resolve([]),
       // Lines without a group (a service that had none when they were booked) still fill the day.
       counts('none'),
-      serviceIds.length === 0
-        ? Promise.resolve([])
-        : db
-            .selectFrom('staff_plans')
-            .select(['group_id', 'date', 'animators'])
-            .where('service_id', 'in', serviceIds)
-            .where('date', '>=', query.from)
-            .where('date', '<=', query.to)
-            .execute(),
+      staffPlans(db, serviceIds, query.from, query.to),
     ]);
     for (const c of [...listed, ...ungrouped]) book.add(c.unit_id, c.date, c.group_id, Number(c.n));
     for (const p of plans) book.animators.set(key(p.group_id, p.date), p.animators);
+    if (query.offersAt) await book.takeOffers(db, unitIds, dates, query, query.offersAt);
     return book;
+  }
+
+  /**
+   * Offers still running hold their place. INDEXED BY: left to itself SQLite plans this on
+   * bookings_places and reads every booking of the unit that day (thousands in a rush, a third of
+   * a request's time); the partial index on offer_expires_at holds only the few offered lines.
+   */
+  private async takeOffers(db: Db, unitIds: readonly number[], dates: readonly IsoDate[] | null, range: { from: IsoDate; to: IsoDate }, at: Date): Promise<void> {
+    const offers = await db.executeQuery<{ unit_id: number; date: IsoDate; group_id: number | null }>(
+      CompiledQuery.raw(LIVE_OFFERS, [at.toISOString(), JSON.stringify(unitIds), range.from, range.to]),
+    );
+    const wanted = dates ? new Set(dates) : null;
+    for (const o of offers.rows) if (!wanted || wanted.has(o.date)) this.add(o.unit_id, o.date, o.group_id, 1);
   }
 
   private add(unitId: number, date: IsoDate, groupId: number | null, n: number): void {
@@ -165,10 +210,29 @@ export class PlaceBook {
         activityPlaces,
         staffing,
         underSix: child.underSix,
+        mixedAges: child.group !== null && child.group.minAge < 6 && child.group.maxAge >= 6,
       },
       { group: this.held.get(key(unit.id, date, groupId)) ?? 0, day: this.heldDay.get(key(unit.id, date)) ?? 0 },
     );
   }
+}
+
+const LIVE_OFFERS = `SELECT unit_id, date, group_id FROM bookings INDEXED BY bookings_offers
+  WHERE offer_expires_at > ? AND status = 'waitlisted' AND unit_id IN (SELECT value FROM json_each(?)) AND date >= ? AND date <= ?`;
+const PLACE_COUNTS_ON_DAYS = `SELECT unit_id, date, group_key, n FROM booking_place_counts
+  WHERE unit_id IN (SELECT value FROM json_each(?)) AND date IN (SELECT value FROM json_each(?)) AND n <> 0`;
+const PLACE_COUNTS_BETWEEN = `SELECT unit_id, date, group_key, n FROM booking_place_counts
+  WHERE unit_id IN (SELECT value FROM json_each(?)) AND date >= ? AND date <= ? AND n <> 0`;
+
+function staffPlans(db: Db, serviceIds: readonly number[], from: IsoDate, to: IsoDate): Promise<{ group_id: number; date: IsoDate; animators: number }[]> {
+  if (serviceIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('staff_plans')
+    .select(['group_id', 'date', 'animators'])
+    .where('service_id', 'in', serviceIds)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute();
 }
 
 /** Periods of the services that overlap [from, to]. */
@@ -225,4 +289,126 @@ export async function openingDaysBetween(db: Db, periodIds: readonly number[], f
   }
   for (const a of activities) byId.get(a.opening_day_id)?.activities.set(a.unit_id, a.places);
   return result;
+}
+
+// ---- reference data kept in memory ----------------------------------------------------------------
+
+const VERSION_QUERY = CompiledQuery.raw('SELECT version FROM config_version WHERE id = 1');
+const TRIGGER_NAMES = CONFIG_VERSION_TABLES.flatMap((t) => (['insert', 'update', 'delete'] as const).map((e) => configVersionTrigger(t, e)));
+const triggersQuery = (names: readonly string[]) =>
+  CompiledQuery.raw(`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))`, [JSON.stringify(names)]);
+const allThere = async (db: Db, names: readonly string[]): Promise<boolean> =>
+  Number((await db.executeQuery<{ n: number }>(triggersQuery(names))).rows[0]?.n ?? 0) === names.length;
+
+interface Snapshot {
+  version: number;
+  units: Map<number, Selectable<UnitsTable>> | null;
+  services: Map<number, ServiceInfo>;
+  /** Every period of a service, by service id (sorted by start date, then id). */
+  periods: Map<number, Selectable<PeriodsTable>[]>;
+  /** Opening days of a whole period, by period id, then by date. */
+  openingDays: Map<number, Map<IsoDate, OpeningDayInfo>>;
+  commune: Commune | null;
+}
+
+interface Cache {
+  /** False when a trigger of migration 0011 is missing (a later migration rebuilt a table): reload every time. */
+  enabled: boolean;
+  /** `booking_place_counts` is kept by all its triggers. */
+  placeCounts: boolean;
+  snapshot: Snapshot | null;
+}
+
+const caches = new WeakMap<object, Cache>();
+
+const emptySnapshot = (version: number): Snapshot => ({ version, units: null, services: new Map(), periods: new Map(), openingDays: new Map(), commune: null });
+
+/**
+ * The services' reference data (units, services with their groups, rules and tariffs, periods,
+ * opening days, the commune's setting), read once and kept while `config_version` stays the same.
+ * Triggers bump that counter on every write to those tables (migration 0011), whoever writes;
+ * each request reads it in its own transaction, so what it uses is what the store holds at that
+ * moment. Lazy parts are loaded with the caller's `db` (its transaction) on first use.
+ */
+export class ReferenceData {
+  private constructor(
+    private readonly db: Db,
+    private readonly snap: Snapshot,
+    /** Places may be read from `booking_place_counts` (`PlaceBook.load` source 'counts'). */
+    readonly placeCounts: boolean,
+  ) {}
+
+  /** `owner`: the store's root Kysely instance (a transaction object changes with each transaction). */
+  static async open(db: Db, owner: object): Promise<ReferenceData> {
+    let cache = caches.get(owner);
+    if (!cache) {
+      cache = { enabled: await allThere(db, TRIGGER_NAMES), placeCounts: await allThere(db, PLACE_COUNT_TRIGGERS), snapshot: null };
+      caches.set(owner, cache);
+    }
+    const row = (await db.executeQuery<{ version: number }>(VERSION_QUERY)).rows[0];
+    const version = row ? Number(row.version) : Number.NaN;
+    if (!cache.enabled || Number.isNaN(version)) return new ReferenceData(db, emptySnapshot(Number.NaN), cache.placeCounts);
+    if (!cache.snapshot || cache.snapshot.version !== version) cache.snapshot = emptySnapshot(version);
+    return new ReferenceData(db, cache.snapshot, cache.placeCounts);
+  }
+
+  async units(ids: Iterable<number>): Promise<Map<number, Selectable<UnitsTable>>> {
+    if (!this.snap.units) {
+      const rows = await this.db.selectFrom('units').selectAll().execute();
+      this.snap.units = new Map(rows.map((u) => [u.id, u]));
+    }
+    const all = this.snap.units;
+    const out = new Map<number, Selectable<UnitsTable>>();
+    for (const id of ids) {
+      const u = all.get(id);
+      if (u) out.set(id, u);
+    }
+    return out;
+  }
+
+  async services(ids: Iterable<number>): Promise<Map<number, ServiceInfo>> {
+    const wanted = [...new Set(ids)];
+    const missing = wanted.filter((id) => !this.snap.services.has(id));
+    if (missing.length > 0) for (const [id, info] of await loadServiceInfos(this.db, missing)) this.snap.services.set(id, info);
+    const out = new Map<number, ServiceInfo>();
+    for (const id of wanted) {
+      const info = this.snap.services.get(id);
+      if (info) out.set(id, info);
+    }
+    return out;
+  }
+
+  /** Same answer as `periodsBetween`. */
+  async periods(serviceIds: readonly number[], from: IsoDate, to: IsoDate): Promise<Selectable<PeriodsTable>[]> {
+    const wanted = [...new Set(serviceIds)];
+    const missing = wanted.filter((id) => !this.snap.periods.has(id));
+    if (missing.length > 0) {
+      const rows = await this.db.selectFrom('periods').selectAll().where('service_id', 'in', missing).orderBy('start_date').orderBy('id').execute();
+      for (const id of missing) this.snap.periods.set(id, rows.filter((p) => p.service_id === id));
+    }
+    return wanted
+      .flatMap((id) => (this.snap.periods.get(id) ?? []).filter((p) => p.start_date <= to && p.end_date >= from))
+      .sort((a, b) => (a.start_date !== b.start_date ? (a.start_date < b.start_date ? -1 : 1) : a.id - b.id));
+  }
+
+  /** Same answer as `openingDaysBetween`: by `periodId|date`. */
+  async openingDays(periodIds: readonly number[], from: IsoDate, to: IsoDate): Promise<Map<string, OpeningDayInfo>> {
+    const wanted = [...new Set(periodIds)];
+    const missing = wanted.filter((id) => !this.snap.openingDays.has(id));
+    if (missing.length > 0) {
+      const all = await openingDaysBetween(this.db, missing, '0000-01-01', '9999-12-31');
+      for (const id of missing) this.snap.openingDays.set(id, new Map());
+      for (const day of all.values()) this.snap.openingDays.get(day.periodId)?.set(day.date, day);
+    }
+    const out = new Map<string, OpeningDayInfo>();
+    for (const id of wanted) {
+      for (const [date, day] of this.snap.openingDays.get(id) ?? []) if (date >= from && date <= to) out.set(`${id}|${date}`, day);
+    }
+    return out;
+  }
+
+  async commune(): Promise<Commune> {
+    this.snap.commune ??= await getSetting(this.db, COMMUNE);
+    return this.snap.commune;
+  }
 }

@@ -1,12 +1,14 @@
 /**
- * A parent's request (« demande »): booking and cancellation lines validated at once. The recap
+ * A request (« demande ») of a parent, or of staff on the family's behalf (`RequestActor`): booking
+ * and cancellation lines validated at once. The recap
  * (`previewRequest`) and the validation (`submitRequest`) share one evaluation: every line is
  * checked first — a single invalid line refuses the whole request, nothing written — then the
- * rules give each line its outcome. `submitRequest` evaluates and writes inside one transaction:
- * SQLite transactions are serialised on the store's one connection, so the places counted are
- * the places left when the bookings are inserted, and a rush never overbooks a day.
+ * rules give each line its outcome. `submitRequest` evaluates and writes inside one transaction
+ * (or one savepoint of the store's group transaction, decision 0013): SQLite transactions are
+ * serialised on the store's one connection, so the places counted are the places left when the
+ * bookings are inserted, and a rush never overbooks a day.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
 import type { IsoDate } from '../calendar/dates';
 import { publicHolidayName } from '../calendar/publicHolidays';
 import { schoolHolidayOn } from '../calendar/openingDays';
@@ -15,27 +17,34 @@ import type { Database } from '../db/schema';
 import type { BookingStatus, BookingsTable } from '../db/tables/bookings.table';
 import type { PeriodsTable, UnitsTable } from '../db/tables/services.table';
 import type { Db, Trx } from '../db/types';
+import { groupCommitterOf } from '../db/groupCommit';
 import { AppError, type IssueDetail } from '../errors';
 import { enqueueEmail } from '../mail/outbox';
 import { parisWallTime } from '../services/parisTime';
 import { areIncompatible } from '../services/rules';
-import { COMMUNE } from '../settings/definitions';
-import { getSetting } from '../settings/settings';
 import { loadFamilyTariffProfile, priceFor, type FamilyTariffProfile } from '../tariffs';
 import { familyRecipient, greeting } from '../validation/emails';
 import type { RequestLineInput } from '../schemas/bookings';
 import { childName, familyChildren, type FamilyChild } from './access';
 import {
   childGroup,
-  loadServiceInfos,
-  openingDaysBetween,
-  periodsBetween,
   PlaceBook,
+  ReferenceData,
   type OpeningDayInfo,
   type ServiceInfo,
 } from './context';
 import { requestConfirmationText } from './emails';
-import { bookingOutcome, cancellationOutcome, dayStatus, frenchDate, LIVE_STATUSES } from './rules';
+import { promoteWaitlisted } from './waitlist';
+import {
+  bookingOutcome,
+  cancellationOutcome,
+  dayStatus,
+  frenchDate,
+  LIVE_STATUSES,
+  staffBookingOutcome,
+  staffCancellationOutcome,
+  type CancellationDecision,
+} from './rules';
 
 export type LineOutcome = 'accepted' | 'pending' | 'waitlisted' | 'refused' | 'cancelled' | 'cancellation_pending';
 
@@ -74,13 +83,45 @@ export interface SubmittedRequestDto {
   lines: RequestLineDto[];
 }
 
-/** Who asks, and when. */
-export interface RequestContext {
+/**
+ * Who asks: a parent of the family, or staff acting on the family's behalf (an unforeseeable
+ * need). Staff are held neither by the deadline (no refusal, no repas majoré) nor by the approval
+ * mode (accepted while a place remains, else refused or waitlisted per the service: places are
+ * never exceeded); their cancellations are confirmed at once, past any deadline and on final
+ * holiday bookings, and stay billed only if staff say so (`billed`, default false: an
+ * unforeseeable need is not the family's doing). Their reason is kept in `requests.staff_reason`
+ * and in each line's `booking_events.reason`.
+ */
+export type RequestActor =
+  | { kind: 'parent'; accountId: number }
+  | { kind: 'staff'; staffId: number; reason: string; billed?: boolean };
+
+/** Whose rules a recap follows: a parent's, or staff's (with their billing choice for cancellations). */
+export type RequestRole = { kind: 'parent' } | { kind: 'staff'; billed?: boolean };
+
+/** Who asks, and when: `accountId` alone is a parent (the family portal's form). */
+export type RequestContext = {
   familyId: number;
-  accountId: number;
   now: Date;
   /** The portal's address, for the e-mail's link. */
   publicUrl: string;
+} & ({ accountId: number } | { actor: RequestActor });
+
+export const STAFF_REASON_MAX = 500;
+export const STAFF_REASON_REQUIRED_MESSAGE = 'Indiquez le motif de la demande faite pour la famille.';
+export const STAFF_REASON_TOO_LONG_MESSAGE = `Le motif ne peut pas dépasser ${STAFF_REASON_MAX} caractères.`;
+
+export const actorOf = (context: RequestContext): RequestActor =>
+  'actor' in context ? context.actor : { kind: 'parent', accountId: context.accountId };
+
+/** The staff reason, trimmed; a missing or overlong one refuses the request, nothing written. */
+function staffReason(actor: Extract<RequestActor, { kind: 'staff' }>): string {
+  const reason = actor.reason.trim();
+  if (reason === '') throw new AppError('validation', STAFF_REASON_REQUIRED_MESSAGE, [{ path: 'reason', message: STAFF_REASON_REQUIRED_MESSAGE }]);
+  if (reason.length > STAFF_REASON_MAX) {
+    throw new AppError('validation', STAFF_REASON_TOO_LONG_MESSAGE, [{ path: 'reason', message: STAFF_REASON_TOO_LONG_MESSAGE }]);
+  }
+  return reason;
 }
 
 interface BookWrite {
@@ -114,7 +155,13 @@ const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text
 const timeFr = (hhmm: string): string => hhmm.replace(':', ' h ');
 
 /** Checks every line and gives each its outcome; writes nothing. */
-async function evaluate(db: Db, familyId: number, input: readonly RequestLineInput[], now: Date): Promise<Evaluation> {
+async function evaluate(db: Db, familyId: number, input: readonly RequestLineInput[], now: Date, role: RequestRole, reference: ReferenceData): Promise<Evaluation> {
+  const staff = role.kind === 'staff';
+  const staffBilled = role.kind === 'staff' && role.billed === true;
+  const cancellation = (service: ServiceInfo, target: Selectable<BookingsTable>): CancellationDecision =>
+    staff
+      ? staffCancellationOutcome(service.settings, { date: target.date, status: target.status }, now, staffBilled)
+      : cancellationOutcome(service.settings, { date: target.date, status: target.status }, now);
   const issues: IssueDetail[] = [];
   let foreign = false;
   const issue = (index: number, message: string) => issues.push({ path: `lines.${index}`, message });
@@ -131,18 +178,15 @@ async function evaluate(db: Db, familyId: number, input: readonly RequestLineInp
 
   const bookLines = input.flatMap((l, index) => (l.action === 'book' ? [{ ...l, index }] : []));
   const unitIds = new Set<number>([...bookLines.map((l) => l.unitId), ...[...targets.values()].map((t) => t.unit_id)]);
-  const units = new Map<number, Selectable<UnitsTable>>();
-  if (unitIds.size > 0) {
-    for (const u of await db.selectFrom('units').selectAll().where('id', 'in', [...unitIds]).execute()) units.set(u.id, u);
-  }
-  const services = await loadServiceInfos(db, [...new Set([...units.values()].map((u) => u.service_id))]);
+  const units = unitIds.size > 0 ? await reference.units(unitIds) : new Map<number, Selectable<UnitsTable>>();
+  const services = await reference.services([...new Set([...units.values()].map((u) => u.service_id))]);
 
   const bookDates = bookLines.map((l) => l.date).sort();
   const from = bookDates[0];
   const to = bookDates[bookDates.length - 1];
   const bookServiceIds = [...new Set(bookLines.flatMap((l) => { const u = units.get(l.unitId); return u ? [u.service_id] : []; }))];
-  const periods = from !== undefined && to !== undefined ? await periodsBetween(db, bookServiceIds, from, to) : [];
-  const openingDays = from !== undefined && to !== undefined ? await openingDaysBetween(db, periods.map((p) => p.id), from, to) : new Map<string, OpeningDayInfo>();
+  const periods = from !== undefined && to !== undefined ? await reference.periods(bookServiceIds, from, to) : [];
+  const openingDays = from !== undefined && to !== undefined ? await reference.openingDays(periods.map((p) => p.id), from, to) : new Map<string, OpeningDayInfo>();
 
   // Live bookings of the children on those days, whichever family made them (garde alternée).
   const bookChildIds = [...new Set(bookLines.map((l) => l.childId).filter((id) => children.has(id)))];
@@ -236,7 +280,8 @@ async function evaluate(db: Db, familyId: number, input: readonly RequestLineInp
       issue(index, `Le ${frenchDate(date)} est en dehors des périodes de réservation du service « ${service.row.name} ».`);
       continue;
     }
-    if (period.bookings_open_at !== null && Date.parse(period.bookings_open_at) > Date.parse(nowIso)) {
+    // Staff book on the family's behalf before the opening too (a need the service decided to meet).
+    if (!staff && period.bookings_open_at !== null && Date.parse(period.bookings_open_at) > Date.parse(nowIso)) {
       const opens = parisWallTime(period.bookings_open_at);
       issue(index, `Les réservations de la période « ${period.name} » ouvriront le ${frenchDate(opens.date)} à ${timeFr(opens.time)}.`);
       continue;
@@ -309,7 +354,7 @@ async function evaluate(db: Db, familyId: number, input: readonly RequestLineInp
       issue(index, FOREIGN_BOOKING_MESSAGE);
       return;
     }
-    const decision = cancellationOutcome(service.settings, { date: target.date, status: target.status }, now);
+    const decision = cancellation(service, target);
     if (!decision.ok) issue(index, decision.message);
   });
 
@@ -322,7 +367,8 @@ async function evaluate(db: Db, familyId: number, input: readonly RequestLineInp
     return quote.kind === 'price' ? quote.priceCents : null;
   };
 
-  const automatic = [...services.values()].filter((s) => s.settings.approvalMode === 'automatic');
+  // Places are counted where the line is decided now: automatic approval, or staff deciding.
+  const automatic = [...services.values()].filter((s) => staff || s.settings.approvalMode === 'automatic');
   const automaticIds = new Set(automatic.map((s) => s.row.id));
   const placeDates = [...bookDates, ...[...targets.values()].map((t) => t.date)].sort();
   const placeUnits = [...units.values()].filter((u) => automaticIds.has(u.service_id)).map((u) => u.id);
@@ -334,6 +380,8 @@ async function evaluate(db: Db, familyId: number, input: readonly RequestLineInp
           from: placeDates[0] ?? '',
           to: placeDates[placeDates.length - 1] ?? '',
           dates: placeDates,
+          source: reference.placeCounts ? 'counts' : 'bookings',
+          offersAt: now,
         })
       : new PlaceBook();
 
@@ -346,9 +394,10 @@ async function evaluate(db: Db, familyId: number, input: readonly RequestLineInp
     const service = unit ? services.get(unit.service_id) : undefined;
     const child = target ? children.get(target.child_id) : undefined;
     if (!target || !unit || !service || !child) return;
-    const decision = cancellationOutcome(service.settings, { date: target.date, status: target.status }, now);
+    const decision = cancellation(service, target);
     if (!decision.ok) return;
-    if (target.status === 'accepted' && decision.outcome === 'cancelled' && automaticIds.has(service.row.id)) {
+    const heldPlace = target.status === 'accepted' || target.status === 'cancellation_pending';
+    if (heldPlace && decision.outcome === 'cancelled' && automaticIds.has(service.row.id)) {
       places.release(unit.id, target.date, target.group_id);
     }
     results.set(index, {
@@ -373,7 +422,7 @@ async function evaluate(db: Db, familyId: number, input: readonly RequestLineInp
   for (const c of checkedBooks) {
     const who = childGroup(c.service, c.child.birthDate, c.date);
     const left = automaticIds.has(c.service.row.id) ? places.left(c.service, c.unit, c.date, who, c.activityPlaces) : null;
-    const decision = bookingOutcome(c.service.settings, { date: c.date, placesLeft: left }, now);
+    const decision = (staff ? staffBookingOutcome : bookingOutcome)(c.service.settings, { date: c.date, placesLeft: left }, now);
     if (decision.outcome === 'accepted') places.take(c.unit.id, c.date, who.group?.id ?? null);
     results.set(c.index, {
       action: 'book',
@@ -420,9 +469,18 @@ function total(lines: readonly RequestLineDto[]): number {
     .reduce((sum, l) => sum + (l.priceCents ?? 0) + l.surchargeCents, 0);
 }
 
-/** « Suivant » → the recap: each line's outcome, price and reason; nothing is written. */
-export async function previewRequest(db: Db, familyId: number, lines: readonly RequestLineInput[], now: Date): Promise<RequestRecapDto> {
-  const evaluation = await evaluate(db, familyId, lines, now);
+/**
+ * « Suivant » → the recap: each line's outcome, price and reason; nothing is written. `role`:
+ * staff preview a request they make on the family's behalf under their rules.
+ */
+export async function previewRequest(
+  db: Db,
+  familyId: number,
+  lines: readonly RequestLineInput[],
+  now: Date,
+  role: RequestRole = { kind: 'parent' },
+): Promise<RequestRecapDto> {
+  const evaluation = await evaluate(db, familyId, lines, now, role, await ReferenceData.open(db, db));
   if (evaluation.issues.length > 0) refuse(evaluation);
   const out = evaluation.lines.map(dto);
   return { lines: out, totalCents: total(out) };
@@ -445,74 +503,110 @@ export async function guardDoubleBooking<T>(work: () => Promise<T>): Promise<T> 
 
 const INSERT_CHUNK = 200;
 
+/*
+ * The writes of a request as fixed SQL, prepared once by the store whatever the number of lines:
+ * the rows travel as one JSON array read with json_each (SQLite; a PostgreSQL store would use
+ * jsonb_to_recordset). Building these with Kysely cost more than running them.
+ */
+const INSERT_REQUEST = `INSERT INTO requests (family_id, created_by_account_id, created_by_staff_id, staff_reason, created_at)
+  VALUES (?, ?, ?, ?, ?) RETURNING id`;
+const INSERT_BOOKINGS = `INSERT INTO bookings (family_id, child_id, service_id, period_id, unit_id, group_id, date, status,
+    status_reason, request_id, cancel_request_id, late, surcharge_cents, billed_if_cancelled, exceptional_absence,
+    booked_by_staff_id, created_at, updated_at)
+  SELECT f.family_id, j.value ->> 'c', j.value ->> 's', j.value ->> 'p', j.value ->> 'u', j.value ->> 'g', j.value ->> 'd',
+    j.value ->> 'st', j.value ->> 'r', f.request_id, NULL, j.value ->> 'l', j.value ->> 'sc', 0, 0, f.staff_id, f.at, f.at
+  FROM (SELECT ? AS family_id, ? AS request_id, ? AS staff_id, ? AS at) AS f, json_each(?) AS j
+  ORDER BY j.key
+  RETURNING id, child_id, date, unit_id`;
+const INSERT_EVENTS = `INSERT INTO booking_events (booking_id, at, from_status, to_status, actor_type, actor_id, reason)
+  SELECT j.value ->> 'b', f.at, j.value ->> 'f', j.value ->> 't', j.value ->> 'a', j.value ->> 'i', j.value ->> 'r'
+  FROM (SELECT ? AS at) AS f, json_each(?) AS j
+  ORDER BY j.key`;
+
 /**
  * « Valider »: evaluates the request and writes it in one transaction — the request, each booking
- * and its first event (actor: the parent), each cancellation and its event, and one e-mail listing
- * every line's state. An invalid line refuses everything (400, or 404 for another family's booking).
+ * and its first event (the parent, or staff with their reason), each cancellation and its event,
+ * and one e-mail to the family listing every line's state. An invalid line refuses everything (400, or 404 for another family's booking).
  */
 export async function submitRequest(db: Kysely<Database>, context: RequestContext, input: readonly RequestLineInput[]): Promise<SubmittedRequestDto> {
-  return guardDoubleBooking(() =>
-    db.transaction().execute(async (trx) => {
-      const evaluation = await evaluate(trx, context.familyId, input, context.now);
-      if (evaluation.issues.length > 0) refuse(evaluation);
-      return writeRequest(trx, context, evaluation.lines);
-    }),
-  );
+  const actor = actorOf(context);
+  const who: WriteActor =
+    actor.kind === 'parent'
+      ? { kind: 'parent', accountId: actor.accountId }
+      : { kind: 'staff', staffId: actor.staffId, reason: staffReason(actor) };
+  const work = async (trx: Trx) => {
+    const reference = await ReferenceData.open(trx, db);
+    const evaluation = await evaluate(trx, context.familyId, input, context.now, actor, reference);
+    if (evaluation.issues.length > 0) refuse(evaluation);
+    return writeRequest(trx, context, who, evaluation.lines, reference);
+  };
+  // The store's group commit when it has one (decision 0013): the same checks and writes, in a
+  // savepoint of a transaction shared with the requests queued at the same moment.
+  const group = groupCommitterOf(db);
+  return guardDoubleBooking(() => (group ? group.run(work) : db.transaction().execute(work)));
 }
 
-async function writeRequest(trx: Trx, context: RequestContext, lines: EvaluatedLine[]): Promise<SubmittedRequestDto> {
+/** The actor as written: staff's reason already checked and trimmed. */
+type WriteActor = { kind: 'parent'; accountId: number } | { kind: 'staff'; staffId: number; reason: string };
+
+async function writeRequest(trx: Trx, context: RequestContext, actor: WriteActor, lines: EvaluatedLine[], reference: ReferenceData): Promise<SubmittedRequestDto> {
   const at = context.now.toISOString();
-  const request = await trx
-    .insertInto('requests')
-    .values({ family_id: context.familyId, created_by_account_id: context.accountId, created_by_staff_id: null, staff_reason: null, created_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const staffId = actor.kind === 'staff' ? actor.staffId : null;
+  const inserted = await trx.executeQuery<{ id: number }>(
+    CompiledQuery.raw(INSERT_REQUEST, [context.familyId, actor.kind === 'parent' ? actor.accountId : null, staffId, actor.kind === 'staff' ? actor.reason : null, at]),
+  );
+  const request = { id: inserted.rows[0]?.id ?? 0 };
+  if (request.id === 0) throw new Error('Demande insérée introuvable.');
   const events: {
     booking_id: number;
     at: string;
     from_status: BookingStatus | null;
     to_status: BookingStatus;
-    actor_type: 'parent';
+    actor_type: 'parent' | 'staff';
     actor_id: number;
     reason: string | null;
   }[] = [];
+  // The history says who acted: the parent's line reason, or staff's own reason.
+  const event = (bookingId: number, from: BookingStatus | null, to: BookingStatus, lineReason: string | null) =>
+    events.push(
+      actor.kind === 'parent'
+        ? { booking_id: bookingId, at, from_status: from, to_status: to, actor_type: 'parent', actor_id: actor.accountId, reason: lineReason }
+        : { booking_id: bookingId, at, from_status: from, to_status: to, actor_type: 'staff', actor_id: actor.staffId, reason: actor.reason },
+    );
 
   const books = lines.filter((l) => l.write.kind === 'book');
-  for (let i = 0; i < books.length; i += INSERT_CHUNK) {
-    const chunk = books.slice(i, i + INSERT_CHUNK);
-    const rows = await trx
-      .insertInto('bookings')
-      .values(
-        chunk.map((l) => ({
-          family_id: context.familyId,
-          child_id: l.childId,
-          service_id: l.serviceId,
-          period_id: l.write.kind === 'book' ? l.write.periodId : 0,
-          unit_id: l.unitId,
-          group_id: l.write.kind === 'book' ? l.write.groupId : null,
-          date: l.date,
-          status: l.outcome,
-          status_reason: l.reason,
-          request_id: request.id,
-          cancel_request_id: null,
-          late: l.late ? 1 : 0,
-          surcharge_cents: l.surchargeCents,
-          billed_if_cancelled: 0,
-          exceptional_absence: 0,
-          booked_by_staff_id: null,
-          created_at: at,
-          updated_at: at,
-        })),
+  if (books.length > 0) {
+    const rows = (
+      await trx.executeQuery<{ id: number; child_id: number; date: IsoDate; unit_id: number }>(
+        CompiledQuery.raw(INSERT_BOOKINGS, [
+          context.familyId,
+          request.id,
+          staffId,
+          at,
+          JSON.stringify(
+            books.map((l) => ({
+              c: l.childId,
+              s: l.serviceId,
+              p: l.write.kind === 'book' ? l.write.periodId : 0,
+              u: l.unitId,
+              g: l.write.kind === 'book' ? l.write.groupId : null,
+              d: l.date,
+              st: l.outcome,
+              r: l.reason,
+              l: l.late ? 1 : 0,
+              sc: l.surchargeCents,
+            })),
+          ),
+        ]),
       )
-      .returning(['id', 'child_id', 'date', 'unit_id'])
-      .execute();
+    ).rows;
     // RETURNING order is not guaranteed: match each row to its line by child, day and unit.
     const ids = new Map(rows.map((r) => [`${r.child_id}|${r.date}|${r.unit_id}`, r.id]));
-    for (const l of chunk) {
+    for (const l of books) {
       const id = ids.get(`${l.childId}|${l.date}|${l.unitId}`);
       if (id === undefined) throw new Error('Réservation insérée introuvable.');
       l.bookingId = id;
-      events.push({ booking_id: id, at, from_status: null, to_status: l.outcome, actor_type: 'parent', actor_id: context.accountId, reason: l.reason });
+      event(id, null, l.outcome, l.reason);
     }
   }
 
@@ -524,15 +618,7 @@ async function writeRequest(trx: Trx, context: RequestContext, lines: EvaluatedL
     const group = groups.get(k) ?? { outcome: l.outcome, reason: l.reason, billed: l.stillBilled, lines: [] };
     group.lines.push(l);
     groups.set(k, group);
-    events.push({
-      booking_id: l.bookingId,
-      at,
-      from_status: l.write.fromStatus,
-      to_status: l.outcome,
-      actor_type: 'parent',
-      actor_id: context.accountId,
-      reason: l.reason,
-    });
+    event(l.bookingId, l.write.fromStatus, l.outcome, l.reason);
   }
   for (const g of groups.values()) {
     const ids = g.lines.flatMap((l) => (l.bookingId === null ? [] : [l.bookingId]));
@@ -550,20 +636,25 @@ async function writeRequest(trx: Trx, context: RequestContext, lines: EvaluatedL
         }))
         .where('id', 'in', chunk)
         .where('family_id', '=', context.familyId)
-        .where('status', 'in', ['pending', 'waitlisted', 'accepted'])
+        .where('status', 'in', actor.kind === 'staff' ? ['pending', 'waitlisted', 'accepted', 'cancellation_pending'] : ['pending', 'waitlisted', 'accepted'])
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== chunk.length) {
         throw new AppError('conflict', 'Une de ces réservations vient de changer : actualisez le planning puis recommencez.');
       }
     }
   }
-  for (let i = 0; i < events.length; i += INSERT_CHUNK * 2) {
-    await trx.insertInto('booking_events').values(events.slice(i, i + INSERT_CHUNK * 2)).execute();
+  if (events.length > 0) {
+    await trx.executeQuery(
+      CompiledQuery.raw(INSERT_EVENTS, [
+        at,
+        JSON.stringify(events.map((e) => ({ b: e.booking_id, f: e.from_status, t: e.to_status, a: e.actor_type, i: e.actor_id, r: e.reason }))),
+      ]),
+    );
   }
 
   const recipient = await familyRecipient(trx, context.familyId);
   if (recipient.email) {
-    const commune = await getSetting(trx, COMMUNE);
+    const commune = await reference.commune();
     const { subject, text } = requestConfirmationText(
       commune,
       greeting(recipient.person),
@@ -572,6 +663,15 @@ async function writeRequest(trx: Trx, context: RequestContext, lines: EvaluatedL
     );
     await enqueueEmail(trx, { to: recipient.email, subject, text, familyId: context.familyId }, context.now);
   }
+
+  // A cancelled day that held a place frees it: the waiting list takes it in arrival order.
+  const freed = new Map<number, IsoDate[]>();
+  for (const l of lines) {
+    if (l.write.kind !== 'cancel' || l.outcome !== 'cancelled') continue;
+    if (l.write.fromStatus !== 'accepted' && l.write.fromStatus !== 'cancellation_pending') continue;
+    freed.set(l.serviceId, [...(freed.get(l.serviceId) ?? []), l.date]);
+  }
+  for (const [serviceId, dates] of freed) await promoteWaitlisted(trx, { serviceId, dates }, context.now, context.publicUrl);
   return { requestId: request.id, lines: lines.map(dto) };
 }
 

@@ -164,6 +164,49 @@ export function cancellationOutcome(settings: BookingSettings, booking: { date: 
   return { ok: true, outcome, reason, stillBilled: reason !== null, late };
 }
 
+// ---- staff on a family's behalf -------------------------------------------------------------------
+
+export const STAFF_CANCELLATION_BILLED_MESSAGE = 'Annulation enregistrée par le service : la journée reste facturée.';
+
+/**
+ * What a booking line asked by staff on a family's behalf (an unforeseeable need) becomes: the
+ * deadline neither refuses nor surcharges it and the approval mode does not apply (staff decide
+ * now); places still do — accepted while one remains, else refused or waitlisted per the service,
+ * exactly as for parents. A past day is still refused: presence without a booking is recorded by
+ * the attendance, not by a request.
+ */
+export function staffBookingOutcome(settings: BookingSettings, line: { date: IsoDate; placesLeft: number | null }, now: Date): BookingDecision {
+  if (isPast(line.date, now)) return { outcome: 'refused', reason: PAST_DATE_MESSAGE, late: true, surchargeCents: 0 };
+  const late = isLate(settings, line.date, now);
+  if (line.placesLeft === null || line.placesLeft > 0) return { outcome: 'accepted', reason: null, late, surchargeCents: 0 };
+  return settings.noPlacePolicy === 'waitlist'
+    ? { outcome: 'waitlisted', reason: WAITLIST_MESSAGE, late, surchargeCents: 0 }
+    : { outcome: 'refused', reason: NO_PLACE_MESSAGE, late, surchargeCents: 0 };
+}
+
+/**
+ * A cancellation by staff on a family's behalf: never refused by the deadline nor by final holiday
+ * bookings, and confirmed at once (an ANNULATION DEMANDÉE included). Staff choose whether the day
+ * stays billed (`billed`); a pending or waitlisted line is never billed. A past day, or a line
+ * already refused or cancelled, cannot be cancelled (an absence is the attendance's business).
+ */
+export function staffCancellationOutcome(
+  settings: Pick<BookingSettings, 'deadlineDays'>,
+  booking: { date: IsoDate; status: BookingStatus },
+  now: Date,
+  billed: boolean,
+): CancellationDecision {
+  if (booking.status === 'refused' || booking.status === 'cancelled') {
+    return { ok: false, message: 'Cette réservation est déjà annulée ou refusée.' };
+  }
+  if (isPast(booking.date, now)) return { ok: false, message: 'Cette journée est passée : elle ne peut plus être annulée.' };
+  const late = isLate(settings, booking.date, now);
+  if (booking.status === 'pending' || booking.status === 'waitlisted') {
+    return { ok: true, outcome: 'cancelled', reason: null, stillBilled: false, late };
+  }
+  return { ok: true, outcome: 'cancelled', reason: billed ? STAFF_CANCELLATION_BILLED_MESSAGE : null, stillBilled: billed, late };
+}
+
 // ---- places ---------------------------------------------------------------------------------------
 
 /** The limits that apply to one (date, unit, group); null = no limit of that kind. */
@@ -178,6 +221,12 @@ export interface PlaceLimits {
   staffing: { animators: number; ratio: Ratio } | null;
   /** The child is under six on that day (the ratio differs). */
   underSix: boolean;
+  /**
+   * The group takes children under six and of six and over: the places held do not say their
+   * ages, so they are counted as under-sixes (the stricter ratio) — never more children than the
+   * animators may look after, at the cost of a place or two in a truly mixed group.
+   */
+  mixedAges?: boolean;
 }
 
 /** Places taken by bookings that hold one: in the child's group, and in every group of the day. */
@@ -199,7 +248,16 @@ export function ratioPlaces(staffing: { animators: number; ratio: Ratio }, under
 export function placesLeft(limits: PlaceLimits, held: PlacesHeld): number | null {
   const candidates: number[] = [];
   if (limits.groupMaxPlaces !== null) candidates.push(limits.groupMaxPlaces - held.group);
-  if (limits.staffing !== null) candidates.push(ratioPlaces(limits.staffing, limits.underSix) - held.group);
+  if (limits.staffing !== null) {
+    const { animators, ratio } = limits.staffing;
+    if (limits.mixedAges) {
+      // Free room in under-six seats; a child of six or more takes underSix/sixPlus of a seat.
+      const free = animators * ratio.underSix - held.group;
+      candidates.push(limits.underSix ? free : Math.floor((free * ratio.sixPlus) / ratio.underSix));
+    } else {
+      candidates.push(ratioPlaces(limits.staffing, limits.underSix) - held.group);
+    }
+  }
   if (limits.serviceMaxPlaces !== null) candidates.push(limits.serviceMaxPlaces - held.day);
   if (limits.activityPlaces !== null) candidates.push(limits.activityPlaces - held.day);
   if (candidates.length === 0) return null;

@@ -2,6 +2,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig, type SqliteStatement } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
+import { GroupCommitter, registerGroupCommitter, type GroupCommitOptions } from './groupCommit';
+import type { Trx } from './types';
 
 /**
  * The store: one SQLite file (or `:memory:` in tests) behind Kysely. Everything SQLite-specific
@@ -13,6 +15,13 @@ export interface Store {
   /** The raw connection, for this folder's SQLite-only work (migrations, backups). */
   sqlite: BetterSqlite3.Database;
   file: string;
+  /**
+   * A transaction that may share its COMMIT with other group transactions queued at the same
+   * time, each in its own savepoint (decision 0013, `groupCommit.ts`): for short, hot write paths
+   * (a booking request). Its promise settles after the COMMIT, with its own result or error.
+   * Everything else keeps `db.transaction()`.
+   */
+  groupTransaction<T>(work: (trx: Trx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -25,6 +34,8 @@ export interface OpenStoreOptions {
    */
   nativeBinding?: string;
   migrate?: boolean;
+  /** Group commit for `groupTransaction` (on by default); false: each is its own transaction. */
+  groupCommit?: false | GroupCommitOptions;
 }
 
 export function openStore(options: OpenStoreOptions): Store {
@@ -34,12 +45,17 @@ export function openStore(options: OpenStoreOptions): Store {
   sqlite.pragma('busy_timeout = 5000');
   // WAL + NORMAL is durable against application crashes; only a power cut can lose the last commits.
   sqlite.pragma('synchronous = NORMAL');
+  // A commune's store is tens of MB: keep its hot pages in memory (2 MB by default).
+  sqlite.pragma('cache_size = -65536');
   if (options.migrate !== false) migrateToLatest(sqlite);
   const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }) });
+  const committer = options.groupCommit === false ? null : new GroupCommitter(db, sqlite, options.groupCommit);
+  if (committer) registerGroupCommitter(db, committer);
   return {
     db,
     sqlite,
     file: options.file,
+    groupTransaction: (work) => (committer ? committer.run(work) : db.transaction().execute(work)),
     async close() {
       await db.destroy();
     },

@@ -23,6 +23,7 @@ import type { FamilyStatus } from '../db/tables/families.table';
 import type { Trx } from '../db/types';
 import { COMMUNE, MAINTENANCE } from '../settings/definitions';
 import { setSetting } from '../settings/settings';
+import { withAssignments } from '../attendance/access';
 import { GUIDE_ENFANCE_JEUNESSE, MENUS_RESTAURANT, NEWS, REGLEMENT_INTERIEUR } from './content';
 import { SURNAMES } from './names';
 import {
@@ -158,6 +159,7 @@ class Seeder {
     const families = await this.families();
     await this.bookings(families);
     await this.staffPlans();
+    await this.attendanceAssignments();
     await this.content();
 
     const childIds = new Set(families.flatMap((f) => f.children.map((c) => c.id)));
@@ -864,6 +866,22 @@ class Seeder {
         lines.push({ family: lefevre, child: jade, service: 'restauration', periodId: cantine.id, unitId: repas, date, status: 'accepted', requestAt: lefevreAt });
       }
     }
+    // Léo's cantine in March was booked at the rentrée too (Monday, Tuesday, Thursday, Friday),
+    // still alternating weeks: the month can be invoiced once it is over (a later clock).
+    for (const date of cantine.dates.filter((d) => d >= '2027-03-01' && d <= '2027-03-31')) {
+      if (![1, 2, 4, 5].includes(isoWeekday(date))) continue;
+      const even = weekParity(date) === 0;
+      lines.push({
+        family: even ? lefevre : moreau,
+        child: leo,
+        service: 'restauration',
+        periodId: cantine.id,
+        unitId: repas,
+        date,
+        status: 'accepted',
+        requestAt: even ? lefevreAt : moreauAt,
+      });
+    }
     // One late booking (repas majoré): Jade on Thursday 5 November, asked on Monday 2 November.
     if (cantineDays.includes('2026-11-05')) {
       lines.push({
@@ -1058,6 +1076,15 @@ class Seeder {
 
     await inChunks(events, 2000, (chunk) => this.trx.insertInto('booking_events').values(chunk).execute());
     await inChunks(attendance, 1500, (chunk) => this.trx.insertInto('attendance').values(chunk).execute());
+  }
+
+  /** The demo animator ticks the restaurant and the périscolaire lists (not the ALSH). */
+  private async attendanceAssignments(): Promise<void> {
+    const at = this.at('2026-08-28', '11:00');
+    await withAssignments(this.trx)
+      .insertInto('staff_service_assignments')
+      .values((['restauration', 'periscolaire'] as const).map((code) => ({ staff_id: this.staffId('animateur'), service_id: this.service(code).id, assigned_at: at })))
+      .execute();
   }
 
   /** Animators planned on the Wednesdays of the first term, group by group. */

@@ -1,10 +1,10 @@
 import nodemailer from 'nodemailer';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { MAX_ATTEMPTS, nextAttemptDelayMs } from './outbox';
+import { MAX_ATTEMPTS, nextAttemptDelayMs, parseAttachments, type EmailAttachment } from './outbox';
 
 export interface MailTransport {
-  send(message: { from: string; to: string; subject: string; text: string; html?: string }): Promise<void>;
+  send(message: { from: string; to: string; subject: string; text: string; html?: string; attachments?: EmailAttachment[] }): Promise<void>;
   close(): void;
 }
 
@@ -12,6 +12,7 @@ export function smtpTransport(url: string): MailTransport {
   const transporter = nodemailer.createTransport(url);
   return {
     async send(message) {
+      // nodemailer reads each attachment's file at sending time.
       await transporter.sendMail(message);
     },
     close: () => transporter.close(),
@@ -38,7 +39,7 @@ export async function deliverDueEmails(
   if (!transport) return result;
   const due = await db
     .selectFrom('email_outbox')
-    .select(['id', 'to_address', 'subject', 'text_body', 'html_body', 'attempts'])
+    .select(['id', 'to_address', 'subject', 'text_body', 'html_body', 'attachments', 'attempts'])
     .where('status', '=', 'pending')
     .where('next_attempt_at', '<=', now.toISOString())
     .orderBy('id')
@@ -53,6 +54,7 @@ export async function deliverDueEmails(
         subject: mail.subject,
         text: mail.text_body,
         ...(mail.html_body ? { html: mail.html_body } : {}),
+        ...(mail.attachments ? { attachments: parseAttachments(mail.attachments) } : {}),
       });
       await db
         .updateTable('email_outbox')

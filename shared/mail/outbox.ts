@@ -1,12 +1,36 @@
 import type { Db } from '../db/types';
 import type { OutboxStatus } from '../db/tables/system.table';
 
+/** A file sent with an e-mail, read from disk when the e-mail is delivered (e.g. an invoice PDF). */
+export interface EmailAttachment {
+  filename: string;
+  /** Absolute path of a file Marelle wrote (never a path a user gave). */
+  path: string;
+  contentType: string;
+}
+
 export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
   html?: string;
   familyId?: number | null;
+  attachments?: readonly EmailAttachment[];
+}
+
+/** The attachments column (JSON) back to a list; anything unreadable is dropped. */
+export function parseAttachments(json: string | null): EmailAttachment[] {
+  if (!json) return [];
+  try {
+    const list = JSON.parse(json) as unknown;
+    if (!Array.isArray(list)) return [];
+    return list.filter(
+      (a): a is EmailAttachment =>
+        typeof a === 'object' && a !== null && typeof (a as EmailAttachment).filename === 'string' && typeof (a as EmailAttachment).path === 'string' && typeof (a as EmailAttachment).contentType === 'string',
+    );
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -21,7 +45,7 @@ export async function enqueueEmail(db: Db, email: OutgoingEmail, now: Date): Pro
       subject: email.subject,
       text_body: email.text,
       html_body: email.html ?? null,
-      attachments: null,
+      attachments: email.attachments && email.attachments.length > 0 ? JSON.stringify(email.attachments) : null,
       status: 'pending',
       next_attempt_at: now.toISOString(),
       family_id: email.familyId ?? null,

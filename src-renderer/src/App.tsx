@@ -16,6 +16,7 @@ import { PlacesArea } from './pages/places/PlacesArea';
 import { AttendanceArea } from './pages/attendance/AttendanceArea';
 import { InvoicingArea } from './pages/invoicing/InvoicingArea';
 import { PaymentsArea } from './pages/payments/PaymentsArea';
+import { BookingsExportPage } from './pages/exports/BookingsExportPage';
 import { LoginPage } from './pages/LoginPage';
 import { OutboxPage } from './pages/OutboxPage';
 import { PortalPage } from './pages/PortalPage';
@@ -56,6 +57,7 @@ const PAGES: Partial<Record<AreaId, () => ReactElement>> = {
   attendance: () => <AttendanceArea />,
   invoicing: () => <InvoicingArea />,
   payments: () => <PaymentsArea />,
+  exports: () => <BookingsExportPage />,
   portal: () => <PortalPage />,
   outbox: () => <OutboxPage />,
   settings: () => <SettingsPage />,

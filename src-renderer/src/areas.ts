@@ -7,6 +7,7 @@ export type AreaId =
   | 'requests'
   | 'places'
   | 'attendance'
+  | 'exports'
   | 'invoicing'
   | 'payments'
   | 'services'
@@ -34,6 +35,7 @@ export const AREAS: readonly Area[] = [
   { id: 'requests', label: 'Demandes', path: '/demandes', roles: OFFICE },
   { id: 'places', label: 'Places et encadrement', path: '/places', roles: OFFICE },
   { id: 'attendance', label: 'Présences', path: '/presences', roles: ALL },
+  { id: 'exports', label: 'Exports', path: '/exports', roles: OFFICE },
   { id: 'invoicing', label: 'Facturation', path: '/facturation', roles: OFFICE },
   { id: 'payments', label: 'Paiements', path: '/paiements', roles: OFFICE },
   { id: 'services', label: 'Services', path: '/services', roles: ADMIN },

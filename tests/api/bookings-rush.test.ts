@@ -186,3 +186,37 @@ describe('the unique index, last wall against double booking', () => {
     await d.h.store.db.insertInto('bookings').values({ ...copy, status: 'refused' }).execute();
   });
 });
+
+describe('booking_place_counts (migration 0011) stays equal to the bookings holding a place', () => {
+  const counted = async () =>
+    d.h.store.sqlite
+      .prepare(
+        `SELECT unit_id, date, COALESCE(group_id, 0) AS group_key, COUNT(*) AS n FROM bookings
+         WHERE status IN ('accepted', 'cancellation_pending') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      )
+      .all();
+  const kept = async () => d.h.store.sqlite.prepare('SELECT unit_id, date, group_key, n FROM booking_place_counts WHERE n <> 0 ORDER BY 1, 2, 3').all();
+
+  it('after requests, cancellations, staff decisions, moves, deletions and a family removed', async () => {
+    expect(await kept()).toEqual(await counted());
+    const account = await d.h.store.db.selectFrom('portal_accounts').select('id').where('family_id', '=', d.lefevre).executeTakeFirstOrThrow();
+    const context = () => ({ familyId: d.lefevre, accountId: account.id, now: new Date(NOW), publicUrl: 'http://localhost' });
+    const repas = d.unit('restauration/repas');
+    const journee = d.unit('alsh_mercredi/journee');
+    const ids = await addChildren(6);
+    await Promise.all(ids.map((id) => submitRequest(d.h.store.db, context(), [book(id, '2026-12-07', repas), book(id, '2027-01-13', journee)])));
+    expect(await kept()).toEqual(await counted());
+    const rows = await d.h.store.db.selectFrom('bookings').select(['id', 'status']).where('child_id', 'in', ids).orderBy('id').execute();
+    const [a, b, c2, e] = rows.map((r) => r.id);
+    // Staff accept a pending line, ask a cancellation, move a day, give a group, cancel, delete.
+    await d.h.store.db.updateTable('bookings').set({ status: 'accepted' }).where('child_id', 'in', ids).where('status', '=', 'pending').execute();
+    await d.h.store.db.updateTable('bookings').set({ status: 'cancellation_pending' }).where('id', '=', a ?? 0).execute();
+    await d.h.store.db.updateTable('bookings').set({ date: '2026-12-08' }).where('id', '=', b ?? 0).execute();
+    await d.h.store.db.updateTable('bookings').set({ group_id: null }).where('id', '=', c2 ?? 0).execute();
+    await d.h.store.db.updateTable('bookings').set({ status: 'cancelled' }).where('id', '=', e ?? 0).execute();
+    await d.h.store.db.deleteFrom('bookings').where('id', '=', rows.at(-1)?.id ?? 0).execute();
+    expect(await kept()).toEqual(await counted());
+    await d.h.store.db.deleteFrom('families').where('id', '=', d.moreau).execute();
+    expect(await kept()).toEqual(await counted());
+  });
+});

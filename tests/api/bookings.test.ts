@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client';
+import { previewRequest, STAFF_REASON_REQUIRED_MESSAGE, submitRequest, type RequestContext } from '../../shared/bookings/requests';
+import { DEMO_PARENT_EMAIL } from '../../shared/demo/seed';
 import { book, cancel, demoHarness, lefevreClient, moreauClient, snapshot, type Demo } from '../support/bookings';
+import { addStaff } from '../support/harness';
 
 /*
  * Reservations through the API, on the demo commune, with the clock fixed on Thursday
@@ -337,5 +340,173 @@ describe('e-mail and history', () => {
     const moreau = await moreauClient(d.h);
     const theirs = await moreau.get('/api/family/requests');
     expect(theirs.body.items.map((r: { id: number }) => r.id)).not.toContain(first.body.requestId);
+  });
+});
+
+describe('staff on a family’s behalf (issue 6 item 5), through the shared functions', () => {
+  const REASON = 'Hospitalisation du parent : accueil en urgence.';
+  let staffId: number;
+  beforeEach(async () => {
+    staffId = await addStaff(d.h.store, 'agent.resa@mairie.test', 'agent');
+  });
+  const asStaff = (billed?: boolean): RequestContext => ({
+    familyId: d.lefevre,
+    now: d.h.clock.now(),
+    publicUrl: 'http://portail.test',
+    actor: { kind: 'staff', staffId, reason: REASON, ...(billed === undefined ? {} : { billed }) },
+  });
+  const asParent = async (): Promise<RequestContext> => {
+    const account = await d.h.store.db.selectFrom('portal_accounts').select('id').where('email', '=', DEMO_PARENT_EMAIL).executeTakeFirstOrThrow();
+    return { familyId: d.lefevre, accountId: account.id, now: d.h.clock.now(), publicUrl: 'http://portail.test' };
+  };
+  const held = async (unitId: number, date: string) =>
+    Number(
+      (
+        await d.h.store.db
+          .selectFrom('bookings')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('unit_id', '=', unitId)
+          .where('date', '=', date)
+          .where('status', 'in', ['accepted', 'cancellation_pending'])
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('books past the deadline without surcharge and without waiting for approval; history, request and e-mail say who and why', async () => {
+    const before = await snapshot(d.h);
+    const res = await submitRequest(d.h.store.db, asStaff(), [
+      book(d.jade, '2026-12-01', d.unit('restauration/repas')),
+      book(d.leo, '2026-12-02', d.unit('alsh_mercredi/journee')),
+    ]);
+    expect(res.lines[0]).toMatchObject({ outcome: 'accepted', late: true, surchargeCents: 0, reason: null, priceCents: 250 });
+    // Manual approval and the refusing deadline do not apply to staff: accepted while a place remains.
+    expect(res.lines[1]).toMatchObject({ outcome: 'accepted', late: true, surchargeCents: 0, reason: null });
+    const request = await d.h.store.db.selectFrom('requests').selectAll().where('id', '=', res.requestId).executeTakeFirstOrThrow();
+    expect(request).toMatchObject({ family_id: d.lefevre, created_by_account_id: null, created_by_staff_id: staffId, staff_reason: REASON });
+    for (const line of res.lines) {
+      expect(await bookingRow(line.bookingId ?? 0)).toMatchObject({ status: 'accepted', booked_by_staff_id: staffId, surcharge_cents: 0, request_id: res.requestId });
+      const events = await d.h.store.db.selectFrom('booking_events').selectAll().where('booking_id', '=', line.bookingId ?? 0).execute();
+      expect(events).toEqual([expect.objectContaining({ from_status: null, to_status: 'accepted', actor_type: 'staff', actor_id: staffId, reason: REASON })]);
+    }
+    const after = await snapshot(d.h);
+    expect(after.outbox).toBe(before.outbox + 1);
+    const mail = await lastEmail();
+    expect(mail.to_address).toBe('famille@demo.fr');
+    expect(mail.text_body).toContain('- 01/12/2026 — Jade Lefèvre — Restauration scolaire — Repas : ACCEPTÉE');
+    expect(mail.text_body).not.toContain('majoré');
+  });
+
+  it('the same lines asked by the parent still follow the parent’s rules (majoré, refused late, pending)', async () => {
+    const lines = [book(d.jade, '2026-12-01', d.unit('restauration/repas')), book(d.leo, '2026-12-02', d.unit('alsh_mercredi/journee')), book(d.leo, '2027-01-13', d.unit('alsh_mercredi/journee'))];
+    const parent = await previewRequest(d.h.store.db, d.lefevre, lines, d.h.clock.now());
+    expect(parent.lines.map((l) => [l.outcome, l.surchargeCents])).toEqual([['accepted', 100], ['refused', 0], ['pending', 0]]);
+    const before = await snapshot(d.h);
+    const staff = await previewRequest(d.h.store.db, d.lefevre, lines, d.h.clock.now(), { kind: 'staff' });
+    expect(staff.lines.map((l) => [l.outcome, l.surchargeCents, l.bookingId])).toEqual([['accepted', 0, null], ['accepted', 0, null], ['accepted', 0, null]]);
+    expect(await snapshot(d.h)).toEqual(before);
+    const written = await submitRequest(d.h.store.db, await asParent(), lines);
+    expect(written.lines.map((l) => l.outcome)).toEqual(['accepted', 'refused', 'pending']);
+    const request = await d.h.store.db.selectFrom('requests').selectAll().where('id', '=', written.requestId).executeTakeFirstOrThrow();
+    expect(request).toMatchObject({ created_by_staff_id: null, staff_reason: null });
+  });
+
+  it('never exceeds the places: the last place is taken, then refused or waitlisted per the service', async () => {
+    const journee = d.unit('alsh_mercredi/journee');
+    const date = '2027-01-13';
+    const taken = await held(journee, date);
+    await d.h.store.db.updateTable('services').set({ max_places: taken + 1 }).where('id', '=', d.service('alsh_mercredi')).execute();
+    const first = await submitRequest(d.h.store.db, asStaff(), [book(d.leo, date, journee)]);
+    expect(first.lines[0]?.outcome).toBe('accepted');
+    expect(await held(journee, date)).toBe(taken + 1);
+    // Her sister on the same day: the service's places (all groups) are gone.
+    const full = await submitRequest(d.h.store.db, asStaff(), [book(d.jade, date, journee)]);
+    expect(full.lines[0]).toMatchObject({ outcome: 'refused', reason: 'Plus de place disponible ce jour-là.' });
+    await d.h.store.db.updateTable('services').set({ no_place_policy: 'waitlist' }).where('id', '=', d.service('alsh_mercredi')).execute();
+    const waiting = await submitRequest(d.h.store.db, asStaff(), [book(d.jade, date, journee)]);
+    expect(waiting.lines[0]?.outcome).toBe('waitlisted');
+    expect(await held(journee, date)).toBe(taken + 1);
+  });
+
+  it('cancels past the deadline and on final holiday bookings at once; billed only when staff say so', async () => {
+    const seededLate = await d.h.store.db
+      .selectFrom('bookings')
+      .select('id')
+      .where('child_id', '=', d.jade)
+      .where('date', '=', '2026-11-30')
+      .where('status', '=', 'accepted')
+      .executeTakeFirstOrThrow();
+    const free = await submitRequest(d.h.store.db, asStaff(), [cancel(seededLate.id)]);
+    expect(free.lines[0]).toMatchObject({ outcome: 'cancelled', stillBilled: false, reason: null, late: true });
+    expect(await bookingRow(seededLate.id)).toMatchObject({ status: 'cancelled', billed_if_cancelled: 0, cancel_request_id: free.requestId });
+    const events = await d.h.store.db.selectFrom('booking_events').selectAll().where('booking_id', '=', seededLate.id).orderBy('id').execute();
+    expect(events.at(-1)).toMatchObject({ from_status: 'accepted', to_status: 'cancelled', actor_type: 'staff', actor_id: staffId, reason: REASON });
+
+    // A holiday booking (final, manual approval) waiting for staff to confirm its cancellation.
+    const parent = await submitRequest(d.h.store.db, await asParent(), [book(d.jade, '2026-12-22', d.unit('alsh_vacances/journee'))]);
+    const holiday = parent.lines[0]?.bookingId ?? 0;
+    await d.h.store.db.updateTable('bookings').set({ status: 'accepted' }).where('id', '=', holiday).execute();
+    const asked = await submitRequest(d.h.store.db, await asParent(), [cancel(holiday)]);
+    expect(asked.lines[0]).toMatchObject({ outcome: 'cancellation_pending', stillBilled: true });
+    const confirmed = await submitRequest(d.h.store.db, asStaff(true), [cancel(holiday)]);
+    expect(confirmed.lines[0]).toMatchObject({ outcome: 'cancelled', stillBilled: true, reason: 'Annulation enregistrée par le service : la journée reste facturée.' });
+    expect(await bookingRow(holiday)).toMatchObject({ status: 'cancelled', billed_if_cancelled: 1 });
+  });
+
+  it('a place freed by a staff cancellation goes to the request’s own booking', async () => {
+    const journee = d.unit('alsh_mercredi/journee');
+    const date = '2027-01-13';
+    const first = await submitRequest(d.h.store.db, asStaff(), [book(d.leo, date, journee)]);
+    await d.h.store.db.updateTable('services').set({ max_places: await held(journee, date) }).where('id', '=', d.service('alsh_mercredi')).execute();
+    const blocked = await previewRequest(d.h.store.db, d.lefevre, [book(d.jade, date, journee)], d.h.clock.now(), { kind: 'staff' });
+    expect(blocked.lines[0]?.outcome).toBe('refused');
+    const swap = await submitRequest(d.h.store.db, asStaff(), [cancel(first.lines[0]?.bookingId ?? 0), book(d.jade, date, journee)]);
+    expect(swap.lines.map((l) => l.outcome)).toEqual(['cancelled', 'accepted']);
+  });
+
+  it('a past day stays refused and cannot be cancelled, even by staff', async () => {
+    const res = await submitRequest(d.h.store.db, asStaff(), [book(d.jade, '2026-11-19', d.unit('restauration/repas'))]);
+    expect(res.lines[0]).toMatchObject({ outcome: 'refused', reason: 'Cette date est passée.' });
+    const past = await d.h.store.db.selectFrom('bookings').select('id').where('child_id', '=', d.jade).where('date', '=', '2026-11-20').executeTakeFirstOrThrow();
+    await expect(submitRequest(d.h.store.db, asStaff(), [cancel(past.id)])).rejects.toMatchObject({
+      code: 'validation',
+      issues: [{ path: 'lines.0', message: 'Cette journée est passée : elle ne peut plus être annulée.' }],
+    });
+  });
+
+  it('requires a reason (≤ 500 characters) and writes nothing without one; another family’s booking is a 404', async () => {
+    const before = await snapshot(d.h);
+    const line = [book(d.jade, '2026-12-07', d.unit('restauration/repas'))];
+    const withReason = (reason: string): RequestContext => ({ ...asStaff(), actor: { kind: 'staff', staffId, reason } });
+    await expect(submitRequest(d.h.store.db, withReason('   '), line)).rejects.toMatchObject({ code: 'validation', message: STAFF_REASON_REQUIRED_MESSAGE });
+    await expect(submitRequest(d.h.store.db, withReason('x'.repeat(501)), line)).rejects.toMatchObject({
+      code: 'validation',
+      message: 'Le motif ne peut pas dépasser 500 caractères.',
+    });
+    const foreign = await d.h.store.db.selectFrom('bookings').select('id').where('family_id', '!=', d.lefevre).executeTakeFirstOrThrow();
+    await expect(submitRequest(d.h.store.db, asStaff(), [cancel(foreign.id)])).rejects.toMatchObject({ code: 'not_found' });
+    expect(await snapshot(d.h)).toEqual(before);
+  });
+});
+
+describe('reference data kept in memory (config_version, migration 0011)', () => {
+  it('a change to a unit, a tariff or a closed day is seen by the very next request', async () => {
+    const repas = d.unit('restauration/repas');
+    const line = [book(d.jade, '2026-12-07', repas)];
+    const first = await preview(c, line);
+    expect(first.body.lines[0]).toMatchObject({ outcome: 'accepted', priceCents: 250 });
+    await d.h.store.db.updateTable('tariff_prices').set({ price_cents: 260 }).where('unit_id', '=', repas).where('price_cents', '=', 250).execute();
+    expect((await preview(c, line)).body.lines[0].priceCents).toBe(260);
+    await d.h.store.db.updateTable('opening_days').set({ closed: 1, note: 'Grève du personnel de cantine' }).where('date', '=', '2026-12-07').execute();
+    const closed = await preview(c, line);
+    expect(closed.status).toBe(400);
+    expect(closed.body.message).toContain('Grève du personnel de cantine');
+    await d.h.store.db.updateTable('units').set({ active: 0 }).where('id', '=', repas).execute();
+    expect((await preview(c, [book(d.jade, '2026-12-08', repas)])).body.message).toBe("Ligne 1 : L'accueil « Repas » n'est plus proposé à la réservation.");
+  });
+
+  it('every reference table has its three triggers', async () => {
+    const { CONFIG_VERSION_TABLES } = await import('../../shared/db/migrations/0011_config_version');
+    const rows = d.h.store.sqlite.prepare("SELECT tbl_name, COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'config_version_%' GROUP BY tbl_name").all() as { tbl_name: string; n: number }[];
+    expect(Object.fromEntries(rows.map((r) => [r.tbl_name, r.n]))).toEqual(Object.fromEntries(CONFIG_VERSION_TABLES.map((t) => [t, 3])));
   });
 });

@@ -52,7 +52,10 @@ describe('daily jobs', () => {
     expect(runs.map((r) => [r.name, r.last_status])).toEqual([
       ['daily-backup', 'ok'],
       ['expire-documents', 'ok'],
+      ['invoice-reminders', 'ok'],
+      ['payments', 'ok'],
       ['purge-sessions', 'ok'],
+      ['refuse-expired-requests', 'ok'],
     ]);
     expect(fs.readdirSync(path.join(dir, 'backups'))).toEqual(['marelle-20261126-063000.sqlite']);
     expect((await store.db.selectFrom('documents').select('status').executeTakeFirstOrThrow()).status).toBe('expired');

@@ -1,28 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { waitForMail } from './mailbox';
 
 // The back-office's "Familles" area against the demo store (tests/browser/server.ts):
 // search as you type, the validation queue, documents refused / accepted, validation, desk creation.
 
-import { BACKOFFICE } from './ports';
-const DEMO_PASSWORD = 'Marelle-Demo-2026';
-
-async function login(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto(`${BACKOFFICE}/`);
-  await expect(page.getByRole('heading', { name: 'Connexion au back-office' })).toBeVisible();
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { seriousViolations, staffLogin as login } from './helpers';
 
 /** A small but well-formed PDF: the server recognises files by their content. */
 function pdf(text: string): Buffer {

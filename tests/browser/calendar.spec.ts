@@ -1,27 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { BACKOFFICE } from './ports';
+import { expect, test } from '@playwright/test';
+import { seriousViolations, staffLogin as login } from './helpers';
 
 // The back-office's "Calendrier scolaire" area against the demo store (zone B, 2026-2027 and
 // 2027-2028 stored by the seed): the zone's holidays, the public holidays, the official file import.
 
-const DEMO_PASSWORD = 'Marelle-Demo-2026';
-
-async function login(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto(`${BACKOFFICE}/`);
-  await expect(page.getByRole('heading', { name: 'Connexion au back-office' })).toBeVisible();
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Zone A rows as the Ministry publishes them: UTC instants, end date = the day school restarts. */
 const ZONE_A_CSV = [

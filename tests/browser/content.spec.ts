@@ -1,29 +1,12 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { BACKOFFICE, PORTAL_URL } from './ports';
+import { seriousViolations, staffLogin as login } from './helpers';
 
 // Issue 4, portal content and PWA, against the demo store (tests/browser/server.ts, clock fixed
 // on 2026-11-26 09:00 Paris). The acceptance: staff publish a news item for the ALSH and an info
 // page with a PDF menu; the portal's home page shows them to a visitor who is not logged in.
 
-const DEMO_PASSWORD = 'Marelle-Demo-2026';
-
-async function login(page: Page, email: string) {
-  await page.goto(`${BACKOFFICE}/`);
-  await expect(page.getByRole('heading', { name: 'Connexion au back-office' })).toBeVisible();
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** A small but well-formed PDF: the server recognises files by their content. */
 function pdf(text: string): Buffer {

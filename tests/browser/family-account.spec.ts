@@ -1,19 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, seriousViolations } from './helpers';
 
 // "Mon espace" of the demo family (tests/browser/server.ts: demo store, clock fixed on
 // 2026-11-26): the guide's pencil buttons, a child's file with its fiche sanitaire and its
 // authorized persons (4 at most), and a document sent under "Documents".
 
 const DEMO_EMAIL = 'famille@demo.fr';
-const DEMO_PASSWORD = 'Marelle-Demo-2026';
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function login(page: Page) {
   await page.goto('/');

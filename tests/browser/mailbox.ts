@@ -9,12 +9,12 @@ export interface Mail {
 }
 
 /** Waits for an e-mail delivered over SMTP to the test receiver (see tests/browser/server.ts). */
-export async function waitForMail(predicate: (m: Mail) => boolean, timeoutMs = 20_000): Promise<Mail> {
+export async function waitForMail(predicate: (m: Mail) => boolean, timeoutMs = 20_000, mailbox = MAILBOX_URL): Promise<Mail> {
   let found: Mail | undefined;
   await expect
     .poll(
       async () => {
-        const res = await fetch(MAILBOX_URL);
+        const res = await fetch(mailbox);
         const mails = (await res.json()) as Mail[];
         found = mails.find(predicate);
         return Boolean(found);

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { waitForMail } from './mailbox';
+import { DEMO_PASSWORD, seriousViolations } from './helpers';
 
 // Acceptance of issue 5, following the guide's pages "Effectuer une réservation", "Autres
 // réservations", "Valider votre/vos réservation(s)" and "Annuler une réservation", as the demo
@@ -14,15 +14,7 @@ import { waitForMail } from './mailbox';
 // the Moreau family's). ALSH du mercredi needs staff approval.
 
 const DEMO_EMAIL = 'famille@demo.fr';
-const DEMO_PASSWORD = 'Marelle-Demo-2026';
 const NOW = new Date('2026-11-26T09:00:00+01:00');
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function login(page: Page) {
   await page.clock.setFixedTime(NOW);

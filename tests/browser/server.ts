@@ -25,7 +25,7 @@ Object.assign(process.env, {
   MARELLE_PORTAL_HOST: '127.0.0.1',
   MARELLE_PUBLIC_URL: PORTAL_URL,
   MARELLE_SMTP_URL: smtp.url,
-  MARELLE_NOW: '2026-11-26T09:00:00+01:00',
+  MARELLE_NOW: process.env.MARELLE_TEST_NOW ?? '2026-11-26T09:00:00+01:00',
   MARELLE_LOG_LEVEL: 'warn',
 });
 await import('../../portal/server/cli');

@@ -1,20 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { BACKOFFICE } from './ports';
+import { staffLogin as login } from './helpers';
 
 // The back-office's "Services" area against the demo store (tests/browser/server.ts, clock
 // 2026-11-26): the ALSH du mercredi, its rules, its Wednesdays, a day closed with a note.
 
-const DEMO_PASSWORD = 'Marelle-Demo-2026';
-
-async function login(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto(`${BACKOFFICE}/`);
-  await expect(page.getByRole('heading', { name: 'Connexion au back-office' })).toBeVisible();
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
-}
 
 /** Serious axe violations of the page, or of one part of it (a dialog: the calendar behind was checked already). */
 async function seriousViolations(page: Page, include?: string) {

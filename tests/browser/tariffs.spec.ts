@@ -1,27 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { BACKOFFICE } from './ports';
+import { DEMO_PASSWORD, seriousViolations, staffLogin as login } from './helpers';
 
 // The "Tarifs" area against the demo store (tests/browser/server.ts, clock fixed on 2026-11-26):
 // every service has a grid "Tarifs 2026-2027" in force since 2026-09-01 (Repas: 1,20 € at QF 0–600).
 
-const DEMO_PASSWORD = 'Marelle-Demo-2026';
-
-async function login(page: Page, email: string) {
-  await page.goto(`${BACKOFFICE}/`);
-  await expect(page.getByRole('heading', { name: 'Connexion au back-office' })).toBeVisible();
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const restauration = (page: Page) => page.getByRole('region', { name: 'Restauration scolaire' });
 

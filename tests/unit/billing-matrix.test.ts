@@ -38,6 +38,13 @@ describe('billing matrix', () => {
       code: 'exceptional_absence',
     });
     expect(billingOutcome(vacances, booking({ exceptionalAbsence: true }), null)).toMatchObject({ billed: false });
+    // A holiday day cancelled by the family stays billed, unless staff record an exceptional absence.
+    expect(billingOutcome(vacances, booking({ status: 'cancelled', billedIfCancelled: true }), null)).toMatchObject({ billed: true, code: 'cancelled_late' });
+    expect(billingOutcome(vacances, booking({ status: 'cancelled', billedIfCancelled: true, exceptionalAbsence: true }), null)).toMatchObject({
+      billed: false,
+      code: 'exceptional_absence',
+    });
+    expect(billingOutcome(vacances, booking({ status: 'cancellation_pending', billedIfCancelled: true, exceptionalAbsence: true }), null)).toMatchObject({ billed: false });
     // An exceptional absence does not hide a presence.
     expect(billingOutcome(vacances, booking({ exceptionalAbsence: true }), { state: 'present', justification: null })).toMatchObject({ billed: true });
   });

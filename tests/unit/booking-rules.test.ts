@@ -223,6 +223,17 @@ describe('places', () => {
     expect(placesLeft({ ...none, groupMaxPlaces: 48, staffing: plan, underSix: false }, { group: 20, day: 20 })).toBe(16);
     expect(placesLeft({ ...none, staffing: { animators: 0, ratio: plan.ratio } }, { group: 0, day: 0 })).toBe(0);
   });
+
+  it('a group mixing ages counts the places held as under-sixes: never more children than the staff allows', () => {
+    const plan = { animators: 1, ratio: { underSix: 8, sixPlus: 12 } };
+    const mixed = { ...none, staffing: plan, mixedAges: true };
+    // Eight under-sixes fill one animator: no room left for a child of six or more either.
+    expect(placesLeft({ ...mixed, underSix: false }, { group: 8, day: 8 })).toBe(0);
+    expect(placesLeft({ ...mixed, underSix: true }, { group: 8, day: 8 })).toBe(0);
+    // Four held (at worst under six): four more under-sixes, or six of six and over.
+    expect(placesLeft({ ...mixed, underSix: true }, { group: 4, day: 4 })).toBe(4);
+    expect(placesLeft({ ...mixed, underSix: false }, { group: 4, day: 4 })).toBe(6);
+  });
 });
 
 describe('open days', () => {

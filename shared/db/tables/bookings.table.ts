@@ -54,6 +54,8 @@ export interface BookingsTable {
   created_at: IsoInstant;
   updated_at: IsoInstant;
   version: Generated<number>;
+  /** A waitlisted line offered a freed place until then (migration 0005); null otherwise. */
+  offer_expires_at: IsoInstant | null;
 }
 
 export interface BookingEventsTable {

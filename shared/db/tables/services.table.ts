@@ -124,6 +124,10 @@ export interface StaffPlansTable {
   qualified: Generated<number>;
   director_counted: Generated<Bool>;
   names: string | null;
+  /** Trainees (stagiaires BAFA), migration 0006. */
+  trainees: Generated<number>;
+  /** JSON list of { name, qualification } (migration 0006); null when staff gave a count only. */
+  members: string | null;
   updated_by: number | null;
   updated_at: IsoInstant;
 }

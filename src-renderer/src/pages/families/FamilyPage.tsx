@@ -16,6 +16,7 @@ import { NotFoundPage } from '../SimplePages';
 import { AuditPanel } from './AuditPanel';
 import { ChildCard } from './ChildCard';
 import { ConfirmModal, ReasonModal } from './dialogs';
+import { FamilyBookingsPanel } from './FamilyBookingsPanel';
 import { FamilyDocuments } from './FamilyDocuments';
 import { ChildForm, GuardianForm, HouseholdForm } from './FamilyForms';
 import { FamilyStatusBadge } from './FamilyTable';
@@ -262,6 +263,7 @@ function FamilyView({ familyId }: { familyId: number }) {
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List aria-label="Parties du dossier">
           <Tabs.Tab value="dossier">Dossier</Tabs.Tab>
+          <Tabs.Tab value="reservations">Réservations</Tabs.Tab>
           <Tabs.Tab value="historique">Historique</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="dossier" pt="md">
@@ -398,6 +400,9 @@ function FamilyView({ familyId }: { familyId: number }) {
               </Box>
             </Grid.Col>
           </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="reservations" pt="md">
+          <FamilyBookingsPanel familyId={familyId} kids={file.children} />
         </Tabs.Panel>
         <Tabs.Panel value="historique" pt="md">
           <AuditPanel familyId={familyId} />

@@ -1,6 +1,15 @@
-import { ComingSoonPage } from '../SimplePages';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../SimplePages';
+import { JobsPage } from './JobsPage';
+import { RequestsPage } from './RequestsPage';
 
-/** The « Demandes » area: routes its own sub-pages below its path. */
+/** The « Demandes » area: /demandes (requests to process), /demandes/taches (scheduled jobs). */
 export function RequestsArea() {
-  return <ComingSoonPage title="Demandes" />;
+  return (
+    <Routes>
+      <Route index element={<RequestsPage />} />
+      <Route path="taches" element={<JobsPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

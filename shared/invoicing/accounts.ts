@@ -20,11 +20,18 @@ import { loadFamilyInfos } from './run';
 /** Days between two reminders of the same invoice. */
 export const REMINDER_INTERVAL_DAYS = 15;
 
-/** The status an invoice takes once paid or credited amounts change (payments use it too). */
-export function settledStatus(row: { total_cents: number; paid_cents: number; status: InvoiceStatus }, creditedCents: number): InvoiceStatus {
+/**
+ * The status an invoice takes once paid or credited amounts change (payments use it too). An
+ * invoice being collected by direct debit stays so, unless the bank has just rejected the debit.
+ */
+export function settledStatus(
+  row: { total_cents: number; paid_cents: number; status: InvoiceStatus },
+  creditedCents: number,
+  options: { afterReject?: boolean } = {},
+): InvoiceStatus {
   const due = Math.max(0, row.total_cents - row.paid_cents - creditedCents);
   if (due === 0) return row.paid_cents > 0 ? 'paid' : 'credited';
-  if (row.status === 'direct_debit') return 'direct_debit';
+  if (row.status === 'direct_debit' && !options.afterReject) return 'direct_debit';
   return row.paid_cents > 0 ? 'partially_paid' : 'unpaid';
 }
 

@@ -7,6 +7,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema';
 import type { InvoicesTable, InvoiceStatus } from '../db/tables/billing.table';
 import type { Db, Trx } from '../db/types';
+import { settledStatus } from '../invoicing/accounts';
+import { creditedBy } from '../invoicing/read';
 
 export type InvoiceRow = Selectable<InvoicesTable>;
 
@@ -22,28 +24,13 @@ export const isOpen = (inv: Pick<InvoiceRow, 'kind' | 'status'>): boolean => inv
 export const remainingCents = (inv: Pick<InvoiceRow, 'total_cents' | 'paid_cents'>, creditedCents = 0): number =>
   Math.max(0, inv.total_cents - inv.paid_cents - creditedCents);
 
-/** The status after `paid_cents` changed (same rule as the invoicing slice's settledStatus). */
+/** The status after `paid_cents` changed: the invoicing slice's rule, one place for both. */
 export function statusAfter(before: InvoiceStatus, totalCents: number, paidCents: number, creditedCents: number, afterReject = false): InvoiceStatus {
-  const due = Math.max(0, totalCents - paidCents - creditedCents);
-  if (due === 0) return paidCents > 0 ? 'paid' : 'credited';
-  if (before === 'direct_debit' && !afterReject) return 'direct_debit';
-  return paidCents > 0 ? 'partially_paid' : 'unpaid';
+  return settledStatus({ total_cents: totalCents, paid_cents: paidCents, status: before }, creditedCents, { afterReject });
 }
 
 /** Credit notes' totals by credited invoice. */
-export async function creditedCents(db: Db, invoiceIds: readonly number[]): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
-  if (invoiceIds.length === 0) return out;
-  const rows = await db
-    .selectFrom('invoices')
-    .select(['credited_invoice_id', (eb) => eb.fn.sum<number>('total_cents').as('total')])
-    .where('kind', '=', 'credit_note')
-    .where('credited_invoice_id', 'in', invoiceIds)
-    .groupBy('credited_invoice_id')
-    .execute();
-  for (const r of rows) if (r.credited_invoice_id !== null) out.set(r.credited_invoice_id, Number(r.total));
-  return out;
-}
+export const creditedCents = (db: Db, invoiceIds: readonly number[]): Promise<Map<number, number>> => creditedBy(db, invoiceIds);
 
 export interface OpenInvoice {
   row: InvoiceRow;

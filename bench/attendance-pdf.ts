@@ -39,6 +39,7 @@ function dayList(): DayList {
       diet: DIETS[i % DIETS.length] ?? 'standard',
       dietDetails: null,
       authorizedPersons: Array.from({ length: i % 4 }, (_, k) => ({ name: `Personne ${k + 1} ${LAST[k] ?? ''}`, relationship: k === 0 ? 'grand-mère' : 'voisin', mobile: `06 1${k} 22 33 4${k}` })),
+      guardians: Array.from({ length: 1 + (i % 3) }, (_, k) => ({ name: `Parent ${k + 1} ${LAST[(i + k) % LAST.length] ?? ''}`, phone: `06 2${k} 33 44 5${k}`, landline: false })),
     });
     entries.push({
       childId: i + 1,

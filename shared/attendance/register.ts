@@ -23,6 +23,18 @@ export interface AuthorizedPersonCard {
   mobile: string;
 }
 
+/**
+ * A parent to call about the child: every guardian of every family linked to the child (both
+ * homes in garde alternée). Only a name and one number — never an e-mail, an address or a QF.
+ */
+export interface GuardianContactCard {
+  name: string;
+  /** The mobile, else the landline; null when the file has neither. */
+  phone: string | null;
+  /** True when `phone` is the landline (no mobile in the file). */
+  landline: boolean;
+}
+
 /** What an animator needs to know about a child on a list, and nothing more (no QF, no money). */
 export interface ChildCard {
   childId: number;
@@ -40,6 +52,7 @@ export interface ChildCard {
   diet: Diet;
   dietDetails: string | null;
   authorizedPersons: AuthorizedPersonCard[];
+  guardians: GuardianContactCard[];
 }
 
 export interface AttendanceMark {
@@ -80,6 +93,14 @@ interface DayFilter {
   groupId?: number | undefined;
 }
 
+const filled = (phone: string | null): string | null => (phone && phone.trim() !== '' ? phone.trim() : null);
+
+function guardianContact(g: { first_name: string; last_name: string; phone_mobile: string | null; phone_home: string | null }): GuardianContactCard {
+  const mobile = filled(g.phone_mobile);
+  const home = filled(g.phone_home);
+  return { name: `${g.first_name} ${g.last_name}`, phone: mobile ?? home, landline: mobile === null && home !== null };
+}
+
 async function loadChildCards(db: Db, childIds: readonly number[], date: IsoDate): Promise<Map<number, ChildCard>> {
   const cards = new Map<number, ChildCard>();
   if (childIds.length === 0) return cards;
@@ -113,6 +134,16 @@ async function loadChildCards(db: Db, childIds: readonly number[], date: IsoDate
       .where('child_id', 'in', slice)
       .orderBy('id')
       .execute();
+    const guardians = await db
+      .selectFrom('family_children as fc')
+      .innerJoin('guardians as g', 'g.family_id', 'fc.family_id')
+      .select(['fc.child_id', 'g.first_name', 'g.last_name', 'g.phone_mobile', 'g.phone_home'])
+      .where('fc.child_id', 'in', slice)
+      // Each home together, its responsable first.
+      .orderBy('fc.family_id')
+      .orderBy((eb) => eb.case().when('g.role', '=', 'responsable').then(0).else(1).end())
+      .orderBy('g.id')
+      .execute();
     for (const r of rows) {
       cards.set(r.id, {
         childId: r.id,
@@ -132,6 +163,7 @@ async function loadChildCards(db: Db, childIds: readonly number[], date: IsoDate
         authorizedPersons: persons
           .filter((p) => p.child_id === r.id)
           .map((p) => ({ name: `${p.first_name} ${p.last_name}`, relationship: p.relationship, mobile: p.mobile })),
+        guardians: guardians.filter((g) => g.child_id === r.id).map(guardianContact),
       });
     }
   }

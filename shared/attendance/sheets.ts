@@ -40,6 +40,11 @@ export function leaveFlags(child: ChildCard): string[] {
   return [child.mayLeaveAlone ? 'PART SEUL' : 'NE PART PAS SEUL', child.imageRights ? 'PHOTO OK' : 'PAS DE PHOTO'];
 }
 
+/** The lines printed in the « Parents » column: name and the number to call. */
+export function guardianLines(child: ChildCard): string[] {
+  return child.guardians.map((g) => (g.phone ? `${g.name} ${g.phone}${g.landline ? ' (fixe)' : ''}` : `${g.name} (pas de téléphone)`));
+}
+
 export interface SheetSection {
   unitId: number;
   unitName: string;
@@ -127,6 +132,7 @@ function sectionContent(commune: Commune, list: DayList, section: SheetSection, 
       cell('Classe', { style: 'th' }),
       cell('Réservé', { style: 'th' }),
       cell('Santé / régime', { style: 'th' }),
+      cell('Parents', { style: 'th' }),
       cell('Personnes autorisées', { style: 'th' }),
       cell('Sortie / photo', { style: 'th' }),
     ],
@@ -141,6 +147,7 @@ function sectionContent(commune: Commune, list: DayList, section: SheetSection, 
       cell(child.classLevel ?? ''),
       cell(entry.booking ? unitsBooked.join(', ') : 'NON INSCRIT'),
       cell(healthFlags(child).join('\n'), { bold: true }),
+      cell(guardianLines(child).join('\n'), { fontSize: 7 }),
       cell(child.authorizedPersons.map((p) => `${p.name} (${p.relationship}) ${p.mobile}`).join('\n'), { fontSize: 7 }),
       cell(leaveFlags(child).join('\n'), { fontSize: 7 }),
     ]);
@@ -148,7 +155,7 @@ function sectionContent(commune: Commune, list: DayList, section: SheetSection, 
   return [
     ...header,
     {
-      table: { headerRows: 1, dontBreakRows: true, widths: [16, 16, 130, 30, 42, 80, 130, '*', 64], body },
+      table: { headerRows: 1, dontBreakRows: true, widths: [16, 16, 106, 26, 36, 60, 106, 120, '*', 66], body },
       layout: {
         hLineWidth: () => 0.6,
         vLineWidth: () => 0.6,

@@ -92,10 +92,42 @@ describe('the day’s list', () => {
     expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'base' })));
     const card = res.body.children.find((c: { childId: number }) => c.childId === d.leo);
     expect(Object.keys(card).sort()).toEqual(
-      ['age', 'allergies', 'authorizedPersons', 'birthDate', 'childId', 'classLevel', 'diet', 'dietDetails', 'firstName', 'hasPai', 'imageRights', 'lastName', 'mayLeaveAlone', 'paiDetails', 'school'].sort(),
+      ['age', 'allergies', 'authorizedPersons', 'birthDate', 'childId', 'classLevel', 'diet', 'dietDetails', 'firstName', 'guardians', 'hasPai', 'imageRights', 'lastName', 'mayLeaveAlone', 'paiDetails', 'school'].sort(),
     );
     const text = JSON.stringify(res.body).toLowerCase();
     for (const word of ['iban', '"qf"', 'price', 'invoice', 'bic', 'address', 'email']) expect(text).not.toContain(word);
+    // The parents of both homes (garde alternée with Aurélie Moreau), with a number to call and nothing else.
+    expect(card.guardians.map((g: { name: string }) => g.name)).toEqual(['Nicolas Lefèvre', 'Émilie Rolland', 'Aurélie Moreau']);
+    for (const g of card.guardians) {
+      expect(Object.keys(g).sort()).toEqual(['landline', 'name', 'phone']);
+      expect(g.phone).toMatch(/^0\d( \d\d){4}$/);
+    }
+    const rows = await d.h.store.db
+      .selectFrom('family_children as fc')
+      .innerJoin('guardians as g', 'g.family_id', 'fc.family_id')
+      .innerJoin('families as f', 'f.id', 'fc.family_id')
+      .select(['g.email', 'g.phone_mobile', 'g.address_line1', 'g.postal_code', 'f.qf', 'f.caf_number'])
+      .where('fc.child_id', '=', d.leo)
+      .execute();
+    expect(rows).toHaveLength(3);
+    for (const r of rows) {
+      expect(card.guardians.some((g: { phone: string }) => g.phone === r.phone_mobile)).toBe(true);
+      for (const secret of [r.email, r.address_line1, r.caf_number]) if (secret) expect(text).not.toContain(secret.toLowerCase());
+    }
+    const jade = res.body.children.find((c: { childId: number }) => c.childId === d.jade);
+    expect(jade).toBeUndefined(); // not at the cantine on Thursdays; her card is checked on the sheet.
+  });
+
+  it('a parent without a mobile is listed with the landline, one without any number says so', async () => {
+    const db = d.h.store.db;
+    await db.updateTable('guardians').set({ phone_mobile: null, phone_home: '02 99 11 22 33' }).where('first_name', '=', 'Émilie').where('last_name', '=', 'Rolland').execute();
+    await db.updateTable('guardians').set({ phone_mobile: ' ', phone_home: null }).where('first_name', '=', 'Aurélie').where('last_name', '=', 'Moreau').execute();
+    const res = await animateur.get(`/api/staff/attendance/day?serviceId=${d.service('restauration')}&date=${TODAY}`);
+    const card = res.body.children.find((c: { childId: number }) => c.childId === d.leo);
+    expect(card.guardians.slice(1)).toEqual([
+      { name: 'Émilie Rolland', phone: '02 99 11 22 33', landline: true },
+      { name: 'Aurélie Moreau', phone: null, landline: false },
+    ]);
   });
 
   it('office staff see every service and what each line makes billable', async () => {
@@ -336,7 +368,22 @@ describe('daily sheets PDF', () => {
     const leo = block(d.leo);
     expect(leo).toMatch(/LEFÈVRE Léo\s+8 ans\s+CE2\s+Repas\s+PAI/);
     for (const flag of ['ALLERGIE : arachide', 'SANS PORC', 'Mamie Rolland (grand-mère) 06 11 22 33 44', 'PART SEUL', 'PAS DE PHOTO']) expect(leo).toContain(flag);
+    // The parents to call: both homes for Léo (garde alternée), only the Lefèvre home for Jade.
+    const phoneOf = async (firstName: string) =>
+      (await db.selectFrom('guardians').select('phone_mobile').where('first_name', '=', firstName).executeTakeFirstOrThrow()).phone_mobile ?? '';
+    const nicolas = await phoneOf('Nicolas');
+    const aurelie = await phoneOf('Aurélie');
+    expect(nicolas).toMatch(/^0\d( \d\d){4}$/);
+    expect(leo).toMatch(new RegExp(`Nicolas Lefèvre\\s+${nicolas}`));
+    expect(leo).toContain(aurelie);
+    expect(text).toMatch(/\bParents\b/);
     const jade = block(d.jade);
+    expect(jade).toContain(nicolas);
+    expect(jade).not.toContain(aurelie);
+    // Animators see the sheet: no e-mail, address or QF of the parents.
+    const secrets = await db.selectFrom('guardians').innerJoin('families as f', 'f.id', 'guardians.family_id').select(['email', 'address_line1', 'caf_number']).where('f.id', '=', d.lefevre).execute();
+    for (const r of secrets) for (const secret of [r.email, r.address_line1, r.caf_number]) if (secret) expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/@|IBAN|quotient|\bQF\b|€/i);
     expect(jade).toContain('NE PART PAS SEUL');
     expect(jade).toContain('PHOTO OK');
     for (const flag of ['PAI', 'ALLERGIE', 'SANS PORC']) expect(jade).not.toContain(flag);

@@ -160,6 +160,30 @@ function ChildRow({
             })}
           </Group>
         )}
+        {child.guardians.length > 0 && (
+          <details>
+            <summary style={{ cursor: 'pointer', minHeight: 32 }}>
+              <Text span size="sm">
+                Parents ({child.guardians.length})
+              </Text>
+            </summary>
+            <Stack gap={2} mt={4}>
+              {child.guardians.map((g, i) => (
+                <Text key={i} size="sm">
+                  {g.name} —{' '}
+                  {g.phone ? (
+                    <>
+                      <a href={`tel:${g.phone.replace(/\s/g, '')}`}>{g.phone}</a>
+                      {g.landline ? ' (fixe)' : ''}
+                    </>
+                  ) : (
+                    'pas de téléphone'
+                  )}
+                </Text>
+              ))}
+            </Stack>
+          </details>
+        )}
         {child.authorizedPersons.length > 0 && (
           <details>
             <summary style={{ cursor: 'pointer', minHeight: 32 }}>

@@ -5,6 +5,7 @@ import { formatDate } from '../../../format';
 import { PayButton } from '../../../payments/PayButton';
 import { useResource } from '../../../useResource';
 import { getInvoices, invoicePdfUrl, type InvoiceSummaryDto, type StatementDto } from './invoicesApi';
+import { PaymentsSection } from './PaymentsSection';
 
 const stateClass = (i: InvoiceSummaryDto): string =>
   i.kind === 'invoice' && (i.status === 'paid' || i.status === 'credited') ? 'badge badge--validated' : 'badge';
@@ -15,7 +16,7 @@ function Balance({ data }: { data: StatementDto }) {
   return <p className="panel">Vous êtes à jour de vos paiements.</p>;
 }
 
-/** `/espace/factures`: the family's invoices and credit notes, their state, PDFs, the balance and the history. */
+/** `/espace/factures`: the family's invoices and credit notes, their state, PDFs, the balance, the payments and the history. */
 export function FacturesPage() {
   const resource = useResource(getInvoices);
   return (
@@ -67,6 +68,7 @@ export function FacturesPage() {
               </table>
             )}
           </section>
+          <PaymentsSection />
           {data.entries.length > 0 && (
             <section className="panel" aria-labelledby="factures-history">
               <h2 id="factures-history">Historique de facturation</h2>

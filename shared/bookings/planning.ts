@@ -15,6 +15,7 @@ import { incompatibleWith } from '../services/rules';
 import { loadFamilyTariffProfile, priceFor, type FamilyTariffProfile } from '../tariffs';
 import { childName, familyChildren, type FamilyChild } from './access';
 import { childGroup, loadServiceInfos, openingDaysBetween, PlaceBook } from './context';
+import { offerRunning } from './processingCore';
 import { bookingOutcome, dayStatus, isLate, LIVE_STATUSES, parisToday, rulesText } from './rules';
 
 // ---- catalogue --------------------------------------------------------------------------------
@@ -99,6 +100,8 @@ export interface PlanningBookingDto {
   billedIfCancelled: boolean;
   /** Made by the other family of a shared child: shown, not cancellable here. */
   otherFamily: boolean;
+  /** A waiting line of this family offered a freed place until then (« PLACE PROPOSÉE »); else null. */
+  offerExpiresAt: string | null;
 }
 
 export interface PlanningDayDto {
@@ -119,6 +122,11 @@ export interface ChildPlanningDto {
   service: { id: number; name: string; approvalMode: 'automatic' | 'manual'; deadlineDays: number };
   groupName: string | null;
   days: PlanningDayDto[];
+}
+
+/** The end of a running offer on the family's own waiting line: only that family can answer it. */
+function ownOffer(b: { status: BookingStatus; offer_expires_at: string | null; family_id: number }, familyId: number, now: Date): string | null {
+  return b.family_id === familyId && offerRunning({ status: b.status, offerExpiresAt: b.offer_expires_at }, now) ? b.offer_expires_at : null;
 }
 
 async function requireChild(db: Db, familyId: number, childId: number): Promise<FamilyChild> {
@@ -147,7 +155,7 @@ export async function loadChildPlanning(db: Db, familyId: number, childId: numbe
     loadFamilyTariffProfile(db, familyId),
     db
       .selectFrom('bookings')
-      .select(['id', 'unit_id', 'date', 'status', 'status_reason', 'late', 'surcharge_cents', 'billed_if_cancelled', 'family_id'])
+      .select(['id', 'unit_id', 'date', 'status', 'status_reason', 'late', 'surcharge_cents', 'billed_if_cancelled', 'family_id', 'offer_expires_at'])
       .where('child_id', '=', child.id)
       .where('service_id', '=', service.row.id)
       .where('date', '>=', from)
@@ -171,6 +179,7 @@ export async function loadChildPlanning(db: Db, familyId: number, childId: numbe
       surchargeCents: b.surcharge_cents,
       billedIfCancelled: b.billed_if_cancelled === 1,
       otherFamily: b.family_id !== familyId,
+      offerExpiresAt: ownOffer(b, familyId, now),
     });
     bookingsOn.set(b.date, list);
   }
@@ -237,12 +246,14 @@ export interface FamilyPlanningDto {
       endTime: string | null;
       status: BookingStatus;
       otherFamily: boolean;
+      /** A waiting line of this family offered a freed place until then (« PLACE PROPOSÉE »); else null. */
+      offerExpiresAt: string | null;
     }[];
   }[];
 }
 
 /** Every live booking of the family's children from `from` to `to` (at most 62 days), day by day. */
-export async function loadFamilyPlanning(db: Db, familyId: number, from: IsoDate, to: IsoDate): Promise<FamilyPlanningDto> {
+export async function loadFamilyPlanning(db: Db, familyId: number, from: IsoDate, to: IsoDate, now: Date): Promise<FamilyPlanningDto> {
   const rows = await db
     .selectFrom('bookings as b')
     .innerJoin('family_children as fc', (j) => j.onRef('fc.child_id', '=', 'b.child_id').on('fc.family_id', '=', familyId))
@@ -265,6 +276,7 @@ export async function loadFamilyPlanning(db: Db, familyId: number, from: IsoDate
       'b.date',
       'b.status',
       'b.family_id',
+      'b.offer_expires_at',
     ])
     .where('b.date', '>=', from)
     .where('b.date', '<=', to)
@@ -293,6 +305,7 @@ export async function loadFamilyPlanning(db: Db, familyId: number, from: IsoDate
       endTime: r.end_time,
       status: r.status,
       otherFamily: r.family_id !== familyId,
+      offerExpiresAt: ownOffer(r, familyId, now),
     });
     byDate.set(r.date, list);
   }

@@ -104,7 +104,7 @@ export function decisionEmailText(commune: Commune, hello: string, kind: Decisio
   const offer = lines.find((l) => l.offeredUntil);
   if (offer?.offeredUntil) {
     paragraphs.push(
-      `Pour accepter la place proposée, contactez le service avant le ${atFr(offer.offeredUntil)} : il confirmera votre réservation. Sans réponse de votre part, la place sera proposée à la famille suivante de la liste d'attente.`,
+      `Pour accepter la place proposée, ouvrez « Mon planning » dans votre espace famille et choisissez « Accepter la place » (ou contactez le service) avant le ${atFr(offer.offeredUntil)}. Sans réponse de votre part, la place sera proposée à la famille suivante de la liste d'attente.`,
     );
   }
   if (lines.some((l) => l.action === 'cancel' && l.outcome === 'cancelled' && l.stillBilled)) {

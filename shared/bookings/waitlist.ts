@@ -16,7 +16,7 @@ export const OFFER_HOURS = 48;
 export const PROMOTED_REASON = "Place libérée : acceptée depuis la liste d'attente.";
 export function offerReason(until: string): string {
   const wall = parisWallTime(until);
-  return `Place proposée jusqu'au ${frenchDate(wall.date)} à ${wall.time.replace(':', ' h ')} : à confirmer auprès du service.`;
+  return `Place proposée jusqu'au ${frenchDate(wall.date)} à ${wall.time.replace(':', ' h ')} : à accepter dans votre espace famille (« Mon planning ») ou auprès du service.`;
 }
 
 export interface PromotionResult {

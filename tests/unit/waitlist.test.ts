@@ -110,7 +110,7 @@ describe('promoteWaitlisted — offer', () => {
     const mail = await db().selectFrom('email_outbox').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(mail.family_id).toBe(families[1]);
     expect(mail.text_body).toMatch(/13\/01\/2027 — .* — ALSH du mercredi — Journée \(repas compris\) : PLACE PROPOSÉE jusqu'au \d\d\/\d\d\/2026 à \d\d h \d\d \(contact du service : 02 61 91 00 16 — alsh@mairie\.demo\)/);
-    expect(mail.text_body).toContain('Pour accepter la place proposée, contactez le service avant le');
+    expect(mail.text_body).toContain('Pour accepter la place proposée, ouvrez « Mon planning » dans votre espace famille et choisissez « Accepter la place » (ou contactez le service) avant le');
 
     // The offer holds the place: no second offer, and staff cannot give it to the third line.
     expect(await promote()).toEqual({ promoted: 0, offered: 0, emails: 0 });

@@ -1,13 +1,17 @@
 import { Router } from '@koa/router';
+import { z } from 'zod';
 import { assertReservationsOpen } from '../../../../shared/bookings/access';
 import { calendarUrl, renewCalendarToken } from '../../../../shared/bookings/ical';
+import { confirmOffer, declineOffer } from '../../../../shared/bookings/offers';
 import { loadCatalog, loadChildPlanning, loadFamilyPlanning } from '../../../../shared/bookings/planning';
 import { listRequests, previewRequest, submitRequest } from '../../../../shared/bookings/requests';
 import { childPlanningQuerySchema, familyPlanningQuerySchema, requestSchema } from '../../../../shared/schemas/bookings';
 import type { AppCustom, AppMiddleware, AppState } from '../../context';
 import { requireParent } from '../../middleware/session';
-import { validate } from '../../validate';
+import { idParam, validate } from '../../validate';
 import { parentSession } from './actor';
+
+const noBody = z.strictObject({});
 
 /** Reservations open once staff have validated the account: anything else is a 403 with the account's status. */
 const requireValidatedFamily: AppMiddleware = async (ctx, next) => {
@@ -30,7 +34,7 @@ export function familyBookingRoutes(): Router<AppState, AppCustom> {
 
   router.get('/planning', requireParent, requireValidatedFamily, async (ctx) => {
     const query = validate(familyPlanningQuerySchema, ctx.query);
-    ctx.body = await loadFamilyPlanning(ctx.deps.store.db, parentSession(ctx).familyId, query.from, query.to);
+    ctx.body = await loadFamilyPlanning(ctx.deps.store.db, parentSession(ctx).familyId, query.from, query.to, ctx.deps.clock.now());
   });
 
   router.get('/requests', requireParent, requireValidatedFamily, async (ctx) => {
@@ -54,6 +58,25 @@ export function familyBookingRoutes(): Router<AppState, AppCustom> {
     ctx.status = 201;
     ctx.body = result;
   });
+
+  // A place offered from the waiting list (decision 0007): the family accepts or refuses it here.
+  const answerOffer =
+    (answer: typeof confirmOffer): AppMiddleware =>
+    async (ctx) => {
+      const bookingId = idParam((ctx as typeof ctx & { params: Record<string, string | undefined> }).params.id);
+      validate(noBody, ctx.state.body ?? {});
+      const session = parentSession(ctx);
+      ctx.body = await answer(ctx.deps.store.db, {
+        familyId: session.familyId,
+        accountId: session.accountId,
+        bookingId,
+        now: ctx.deps.clock.now(),
+        publicUrl: ctx.deps.config.publicUrl,
+      });
+      ctx.deps.notifyOutbox();
+    };
+  router.post('/bookings/:id/offer/accept', requireParent, requireValidatedFamily, answerOffer(confirmOffer));
+  router.post('/bookings/:id/offer/decline', requireParent, requireValidatedFamily, answerOffer(declineOffer));
 
   router.post('/calendar-link', requireParent, requireValidatedFamily, async (ctx) => {
     const token = await renewCalendarToken(ctx.deps.store.db, parentSession(ctx).familyId, ctx.deps.clock.now());

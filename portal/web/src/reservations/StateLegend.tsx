@@ -19,6 +19,9 @@ export function StateLegend({ extra }: { extra?: ReactNode }) {
           </li>
         ))}
         <li>
+          <StatusBadge status="waitlisted" offered /> une place s’est libérée : à accepter ou refuser avant l’échéance
+        </li>
+        <li>
           <span className="chip chip--other">
             <span className="chip__other">autre compte</span>
           </span>{' '}

@@ -1,6 +1,6 @@
 import { request } from '../api';
 import type { Id } from '../types';
-import type { Catalog, FamilyPlanning, PeriodPlanning, Preview, RequestHistory, RequestLine, Submitted } from './types';
+import type { Catalog, FamilyPlanning, OfferAnswer, PeriodPlanning, Preview, RequestHistory, RequestLine, Submitted } from './types';
 
 // The reservation endpoints (docs/API.md, "Reservations (issue 5)"), all scoped by the session.
 
@@ -18,6 +18,10 @@ export const previewRequest = (lines: RequestLine[], signal?: AbortSignal) =>
   request<Preview>('POST', '/api/family/requests/preview', { lines }, signal);
 
 export const submitRequest = (lines: RequestLine[]) => request<Submitted>('POST', '/api/family/requests', { lines });
+
+/** A place offered from the waiting list: « Accepter la place » / « Refuser la place ». */
+export const acceptOffer = (bookingId: Id) => request<OfferAnswer>('POST', `/api/family/bookings/${bookingId}/offer/accept`, {});
+export const declineOffer = (bookingId: Id) => request<OfferAnswer>('POST', `/api/family/bookings/${bookingId}/offer/decline`, {});
 
 export const createCalendarLink = () => request<{ url: string }>('POST', '/api/family/calendar-link');
 

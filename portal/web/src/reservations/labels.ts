@@ -101,6 +101,15 @@ export function formatInstant(value: string): string {
   return `${get('day')}/${get('month')}/${get('year')} à ${get('hour')}h${get('minute')}`;
 }
 
+/** The end of an offer, "28/11 à 09 h 00" (French time), as « PLACE PROPOSÉE jusqu'au … » says it. */
+export function offerUntil(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const parts = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}/${get('month')} à ${get('hour')} h ${get('minute')}`;
+}
+
 /** "1 réservation", "2 réservations dont 1 liée à un autre compte", "aucune réservation". */
 export function bookingsCount(bookings: readonly { otherFamily: boolean }[]): string {
   if (bookings.length === 0) return 'aucune réservation';

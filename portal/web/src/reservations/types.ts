@@ -72,6 +72,8 @@ export interface DayBooking {
   billedIfCancelled: boolean;
   /** Shared custody: a booking of the other family, read-only. */
   otherFamily: boolean;
+  /** A waiting line offered a freed place until then (« PLACE PROPOSÉE »): the family accepts or refuses it. */
+  offerExpiresAt: string | null;
 }
 
 export interface PlanningDay {
@@ -107,6 +109,8 @@ export interface FamilyPlanningBooking {
   endTime?: string | null;
   status: BookingStatus;
   otherFamily: boolean;
+  /** A waiting line offered a freed place until then (« PLACE PROPOSÉE »). */
+  offerExpiresAt: string | null;
 }
 
 export interface FamilyPlanning {
@@ -149,6 +153,14 @@ export interface PreviewLine {
 export interface Preview {
   lines: PreviewLine[];
   totalCents: number;
+}
+
+/** The family's answer to an offered place. */
+export interface OfferAnswer {
+  bookingId: Id;
+  status: 'accepted' | 'refused';
+  /** The outcome in one French sentence. */
+  message: string;
 }
 
 export interface Submitted {

@@ -11,10 +11,11 @@ import { findPeriodFor } from '../../../reservations/catalog';
 import { DayGrid, dayButtonId } from '../../../reservations/DayGrid';
 import { cancelKey, useReservations } from '../../../reservations/demande';
 import { bookingsCount, LIVE_STATUSES, longDate, monthBounds, monthTitle, shiftMonth, weekdayShort } from '../../../reservations/labels';
+import { OfferActions } from '../../../reservations/OfferActions';
 import { StatusBadge } from '../../../reservations/StatusBadge';
 import { StateLegend } from '../../../reservations/StateLegend';
 import type { FamilyPlanningBooking } from '../../../reservations/types';
-import { useResource } from '../../../useResource';
+import { useRefreshable } from '../../../reservations/useRefreshable';
 
 type View = 'month' | 'week';
 
@@ -25,6 +26,7 @@ export function FamilyPlanning() {
   const [view, setView] = useState<View>('month');
   const [cursor, setCursor] = useState(() => todayInFrance());
   const [openDate, setOpenDate] = useState<string | null>(null);
+  const [announce, setAnnounce] = useState('');
   const headingId = useId();
   const today = todayInFrance();
 
@@ -38,7 +40,7 @@ export function FamilyPlanning() {
   }, [view, cursor]);
   const dates = useMemo(() => datesBetween(range.from, range.to), [range]);
   const load = useCallback((signal: AbortSignal) => getFamilyPlanning(range.from, range.to, signal), [range]);
-  const planning = useResource(load);
+  const { resource: planning, refresh } = useRefreshable(load);
   const byDate = useMemo(() => {
     const map = new Map<string, FamilyPlanningBooking[]>();
     if (planning.status === 'ok') for (const day of planning.data.days) map.set(day.date, day.bookings);
@@ -113,7 +115,7 @@ export function FamilyPlanning() {
                           <span className="chip__what">
                             {b.childName.split(' ')[0]} · {view === 'week' ? `${b.serviceName} · ${b.unitName}` : b.unitName}
                           </span>
-                          <StatusBadge status={b.status} />
+                          <StatusBadge status={b.status} offered={b.offerExpiresAt !== null} />
                           {b.otherFamily && <span className="chip__other">autre compte</span>}
                         </span>
                       ))}
@@ -125,18 +127,36 @@ export function FamilyPlanning() {
           }}
         />
       </div>
+      <p role="status" className="status-region">
+        {announce}
+      </p>
       {openDate && (
         <FamilyDayDialog
           date={openDate}
           bookings={byDate.get(openDate) ?? []}
           onClose={() => setOpenDate(null)}
+          onOfferAnswered={(message) => {
+            setOpenDate(null);
+            setAnnounce(message);
+            refresh();
+          }}
         />
       )}
     </div>
   );
 }
 
-function FamilyDayDialog({ date, bookings, onClose }: { date: string; bookings: FamilyPlanningBooking[]; onClose: () => void }) {
+function FamilyDayDialog({
+  date,
+  bookings,
+  onClose,
+  onOfferAnswered,
+}: {
+  date: string;
+  bookings: FamilyPlanningBooking[];
+  onClose: () => void;
+  onOfferAnswered: (message: string) => void;
+}) {
   const { catalog, items, add, remove } = useReservations();
   // Past days can no longer be cancelled (the parent's clock: the server checks again).
   const past = date < todayInFrance();
@@ -160,8 +180,11 @@ function FamilyDayDialog({ date, bookings, onClose }: { date: string; bookings: 
                   <strong>{b.childName}</strong> — {b.serviceName} — {b.unitName}
                 </p>
                 <p>
-                  <StatusBadge status={b.status} />
+                  <StatusBadge status={b.status} offered={b.offerExpiresAt !== null} />
                 </p>
+                {!b.otherFamily && b.offerExpiresAt !== null && (
+                  <OfferActions bookingId={b.id} what={what} until={b.offerExpiresAt} onAnswered={onOfferAnswered} />
+                )}
                 {b.otherFamily ? (
                   <p className="muted">Réservation liée à un autre compte (garde alternée) : consultation seulement.</p>
                 ) : inDemande ? (
@@ -171,7 +194,7 @@ function FamilyDayDialog({ date, bookings, onClose }: { date: string; bookings: 
                       Retirer l’annulation<span className="visually-hidden"> : {what}</span>
                     </button>
                   </p>
-                ) : LIVE_STATUSES.has(b.status) && !past ? (
+                ) : b.offerExpiresAt === null && LIVE_STATUSES.has(b.status) && !past ? (
                   <CancelChoice
                     what={what}
                     billedNotice={null}

@@ -15,6 +15,7 @@ import {
   type PlanningContext,
   type UnitOption,
 } from '../../../reservations/planningModel';
+import { OfferActions } from '../../../reservations/OfferActions';
 import { StatusBadge } from '../../../reservations/StatusBadge';
 import type { DayBooking, PlanningDay } from '../../../reservations/types';
 import { useFocusById } from '../../../useFocusById';
@@ -35,10 +36,12 @@ interface Props {
   onRemove: (keys: string[]) => void;
   onCancelThisDay: (booking: DayBooking) => void;
   onCancelMoreDays: (booking: DayBooking) => void;
+  /** « Accepter / Refuser la place » answered: the server's sentence. */
+  onOfferAnswered: (message: string) => void;
 }
 
 /** The window of a day: its bookings, what the request adds, "Nouvelle présence", "Demander l'annulation". */
-export function PeriodDayDialog({ ctx, date, day, today, demande, onClose, onPresence, onRemove, onCancelThisDay, onCancelMoreDays }: Props) {
+export function PeriodDayDialog({ ctx, date, day, today, demande, onClose, onPresence, onRemove, onCancelThisDay, onCancelMoreDays, onOfferAnswered }: Props) {
   const [presence, setPresence] = useState(false);
   const newId = useId();
   const focus = useFocusById();
@@ -79,12 +82,15 @@ export function PeriodDayDialog({ ctx, date, day, today, demande, onClose, onPre
             return (
               <li key={b.id} className={b.otherFamily ? 'day-booking day-booking--other' : 'day-booking'}>
                 <p className="day-booking__what">
-                  <strong>{unitName(ctx.service, b.unitId)}</strong> <StatusBadge status={b.status} />
+                  <strong>{unitName(ctx.service, b.unitId)}</strong> <StatusBadge status={b.status} offered={b.offerExpiresAt !== null} />
                 </p>
-                {b.statusReason && <p className="line-reason">{b.statusReason}</p>}
+                {/* An offer's reason repeats its deadline: the offer block below says it. */}
+                {b.statusReason && b.offerExpiresAt === null && <p className="line-reason">{b.statusReason}</p>}
                 {b.surchargeCents > 0 && <p className="muted">Réservée hors délai : majoration de {formatCents(b.surchargeCents)} (repas majoré).</p>}
                 {b.otherFamily ? (
                   <p className="muted">Réservation liée à un autre compte (garde alternée) : consultation seulement.</p>
+                ) : b.offerExpiresAt !== null ? (
+                  <OfferActions bookingId={b.id} what={what} until={b.offerExpiresAt} onAnswered={onOfferAnswered} />
                 ) : cancels.has(cancelKey(b.id)) ? (
                   <p>
                     Annulation ajoutée à votre demande en cours.{' '}

@@ -22,7 +22,7 @@ import {
 import { StateLegend } from '../../../reservations/StateLegend';
 import { StatusBadge } from '../../../reservations/StatusBadge';
 import type { CatalogService, DayBooking, PeriodPlanning, PlanningDay } from '../../../reservations/types';
-import { useResource } from '../../../useResource';
+import { useRefreshable } from '../../../reservations/useRefreshable';
 import { DemandeBar, DemandePanel } from './DemandePanel';
 import { PeriodDayDialog, PLANNING_ID_PREFIX } from './PeriodDayDialog';
 import { RecopieDialog, type RecopieTarget } from './RecopieDialog';
@@ -36,7 +36,7 @@ export function PeriodPlanningPage() {
     (signal: AbortSignal) => getPeriodPlanning(Number(childId), Number(periodId), signal),
     [childId, periodId],
   );
-  const planning = useResource(load);
+  const { resource: planning, refresh } = useRefreshable(load);
 
   const heading = (
     <>
@@ -87,7 +87,7 @@ export function PeriodPlanningPage() {
   return (
     <>
       {heading}
-      <PlanningView key={`${childId}-${periodId}`} planning={planning.data} service={ref.service} />
+      <PlanningView key={`${childId}-${periodId}`} planning={planning.data} service={ref.service} onChanged={refresh} />
     </>
   );
 }
@@ -99,7 +99,7 @@ function initialMonth(planning: PeriodPlanning, today: string | null, requested:
   return (first?.date ?? planning.period.startDate).slice(0, 7);
 }
 
-function PlanningView({ planning, service }: { planning: PeriodPlanning; service: CatalogService }) {
+function PlanningView({ planning, service, onChanged }: { planning: PeriodPlanning; service: CatalogService; onChanged: () => void }) {
   const { items, add, remove, replaceDay } = useReservations();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
@@ -215,7 +215,7 @@ function PlanningView({ planning, service }: { planning: PeriodPlanning; service
               {bookings.map((b) => (
                 <span key={b.id} className={b.otherFamily ? 'chip chip--other' : 'chip'}>
                   <span className="chip__what">{unitName(service, b.unitId)}</span>
-                  <StatusBadge status={b.status} />
+                  <StatusBadge status={b.status} offered={b.offerExpiresAt !== null} />
                   {b.otherFamily && <span className="chip__other">autre compte</span>}
                 </span>
               ))}
@@ -360,6 +360,11 @@ function PlanningView({ planning, service }: { planning: PeriodPlanning; service
             );
           }}
           onCancelThisDay={(b) => cancelThisDay(openDate, b)}
+          onOfferAnswered={(message) => {
+            setOpenDate(null);
+            setAnnounce(message);
+            onChanged();
+          }}
           onCancelMoreDays={(b) => {
             setOpenDate(null);
             setRecopie({ kind: 'cancel', date: openDate, unitId: b.unitId });

@@ -3,6 +3,7 @@ import http from 'node:http';
 import inspector from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
 import Koa from 'koa';
 import { FixedClock } from '../shared/clock';
@@ -122,7 +123,13 @@ if (kind === 'bare') {
   fs.writeFileSync(usersFile, JSON.stringify(users));
   const committer = groupCommitterOf(store.db);
   const start = committer ? { ...committer.stats } : null;
+  // How long the server's event loop was ever blocked: a stall seen by the clients shows here
+  // if it is the server's own (a long statement, a GC), not if it is the network's or the client's.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   reportGroups = () => {
+    loopDelay.disable();
+    console.error(`event loop delay: max ${(loopDelay.max / 1e6).toFixed(0)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms`);
     if (!committer || !start) return;
     const groups = committer.stats.groups - start.groups;
     const works = committer.stats.works - start.works;

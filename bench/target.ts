@@ -118,7 +118,20 @@ if (kind === 'bare') {
     portal: { host: '127.0.0.1', port: 0 },
     backoffice: { host: '127.0.0.1', port: 0 },
   };
+  // Time each request inside the server (from its headers to its last byte): what the clients see
+  // beyond that is queueing before the server reads the request, or the load generator itself.
+  const serverTimes: number[] = [];
+  const createServer = http.createServer;
+  http.createServer = ((...args: Parameters<typeof http.createServer>) => {
+    const created = createServer(...args);
+    created.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      const t = performance.now();
+      res.on('finish', () => serverTimes.push(performance.now() - t));
+    });
+    return created;
+  }) as typeof http.createServer;
   const server = await startServer({ store, clock, config, logger: createLogger('silent'), staticDirs: { portal: dir, backoffice: dir }, jobs: false });
+  http.createServer = createServer;
   const usersFile = path.join(dir, 'users.json');
   fs.writeFileSync(usersFile, JSON.stringify(users));
   const committer = groupCommitterOf(store.db);
@@ -130,6 +143,10 @@ if (kind === 'bare') {
   reportGroups = () => {
     loopDelay.disable();
     console.error(`event loop delay: max ${(loopDelay.max / 1e6).toFixed(0)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms`);
+    // The rush's requests are the last 2,000 (warm-up previews before them).
+    const times = serverTimes.slice(-parents).sort((a, b) => a - b);
+    const at = (q: number) => (times[Math.min(times.length - 1, Math.floor(times.length * q))] ?? 0).toFixed(0);
+    console.error(`server-side time of the last ${times.length} requests: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
     if (!committer || !start) return;
     const groups = committer.stats.groups - start.groups;
     const works = committer.stats.works - start.works;

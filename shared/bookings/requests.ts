@@ -687,6 +687,8 @@ export interface RequestHistoryLineDto {
   date: IsoDate;
   status: BookingStatus;
   statusReason: string | null;
+  /** A waiting line offered a freed place until then (« PLACE PROPOSÉE », decision 0007); null otherwise or once lapsed. */
+  offerExpiresAt: string | null;
 }
 
 export interface RequestHistoryDto {
@@ -697,8 +699,11 @@ export interface RequestHistoryDto {
 
 export const HISTORY_LIMIT = 100;
 
-/** « Suivre vos demandes »: the family's latest requests, newest first, each line in its current state. */
-export async function listRequests(db: Db, familyId: number): Promise<RequestHistoryDto[]> {
+/**
+ * « Suivre vos demandes »: the family's latest requests, newest first, each line in its current state.
+ * `now` tells a running offer from a lapsed one (the auto-refusal job may not have passed yet).
+ */
+export async function listRequests(db: Db, familyId: number, now: Date): Promise<RequestHistoryDto[]> {
   const requests = await db
     .selectFrom('requests')
     .select(['id', 'created_at'])
@@ -727,6 +732,7 @@ export async function listRequests(db: Db, familyId: number): Promise<RequestHis
         'b.date',
         'b.status',
         'b.status_reason',
+        'b.offer_expires_at',
       ])
       .where('b.family_id', '=', familyId);
   const [booked, cancelled] = await Promise.all([
@@ -746,6 +752,9 @@ export async function listRequests(db: Db, familyId: number): Promise<RequestHis
       date: r.date,
       status: r.status,
       statusReason: r.status_reason,
+      // Same test as processingCore's offerRunning, inlined to keep this module's imports unchanged.
+      offerExpiresAt:
+        r.status === 'waitlisted' && r.offer_expires_at !== null && Date.parse(r.offer_expires_at) > now.getTime() ? r.offer_expires_at : null,
     });
   };
   for (const r of booked) push(r.request_id, 'book', r);

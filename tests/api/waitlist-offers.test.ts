@@ -248,3 +248,30 @@ describe('plannings', () => {
     expect(line).toMatchObject({ status: 'accepted', offerExpiresAt: null });
   });
 });
+
+describe('request history', () => {
+  it('shows offerExpiresAt on the offered line only, and no more once the offer lapses', async () => {
+    const q = await queue();
+    const until = (await row(q.leo)).offer_expires_at;
+    const lines = async () => {
+      const res = await c.get('/api/family/requests');
+      expect(res.status).toBe(200);
+      return (res.body.items as { lines: { bookingId: number; status: string; offerExpiresAt: string | null }[] }[]).flatMap((r) => r.lines);
+    };
+
+    const before = await lines();
+    expect(before.filter((l) => l.bookingId === q.leo)).toEqual([expect.objectContaining({ status: 'waitlisted', offerExpiresAt: until })]);
+    const others = before.filter((l) => l.bookingId !== q.leo);
+    expect(others.length).toBeGreaterThan(0);
+    for (const l of others) expect(l.offerExpiresAt).toBeNull();
+
+    // One millisecond before the deadline the offer still runs; at the deadline it has lapsed
+    // (the auto-refusal job has not passed: the line is still waitlisted, but nothing to answer).
+    d.h.clock.advance(Date.parse(until ?? '') - d.h.clock.now().getTime() - 1);
+    c = await lefevreClient(d.h);
+    expect((await lines()).find((l) => l.bookingId === q.leo)?.offerExpiresAt).toBe(until);
+    d.h.clock.advance(1);
+    c = await lefevreClient(d.h);
+    expect((await lines()).find((l) => l.bookingId === q.leo)).toMatchObject({ status: 'waitlisted', offerExpiresAt: null });
+  });
+});

@@ -38,7 +38,7 @@ export function familyBookingRoutes(): Router<AppState, AppCustom> {
   });
 
   router.get('/requests', requireParent, requireValidatedFamily, async (ctx) => {
-    ctx.body = { items: await listRequests(ctx.deps.store.db, parentSession(ctx).familyId) };
+    ctx.body = { items: await listRequests(ctx.deps.store.db, parentSession(ctx).familyId, ctx.deps.clock.now()) };
   });
 
   router.post('/requests/preview', requireParent, requireValidatedFamily, async (ctx) => {

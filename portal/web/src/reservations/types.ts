@@ -126,6 +126,8 @@ export interface RequestHistoryLine {
   date: string;
   status: BookingStatus;
   statusReason: string | null;
+  /** A waiting line offered a freed place until then (« PLACE PROPOSÉE »): the family accepts or refuses it. */
+  offerExpiresAt: string | null;
 }
 
 export interface RequestHistory {

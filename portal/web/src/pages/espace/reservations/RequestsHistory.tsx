@@ -1,19 +1,24 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Loading } from '../../../components/Loading';
 import { formatDate } from '../../../format';
 import { getRequests } from '../../../reservations/api';
-import { formatInstant, plural, STATUS_LABELS } from '../../../reservations/labels';
+import { formatInstant, offerUntil, plural, STATUS_LABELS } from '../../../reservations/labels';
+import { OfferActions } from '../../../reservations/OfferActions';
 import { StatusBadge } from '../../../reservations/StatusBadge';
-import type { BookingStatus, RequestHistory } from '../../../reservations/types';
-import { useResource } from '../../../useResource';
+import type { RequestHistory, RequestHistoryLine } from '../../../reservations/types';
+import { useRefreshable } from '../../../reservations/useRefreshable';
 
 const PAGE = 10;
 
+type HistoryItem = RequestHistory['items'][number];
+
 /** "Mes demandes": each request, newest first, with the state of each of its lines (« suivre vos demandes »). */
 export function RequestsHistory() {
-  const history = useResource(getRequests);
+  // Refreshed after an offer is answered, keeping the list (and what the parent opened) on screen.
+  const { resource: history, refresh } = useRefreshable(getRequests);
   const [shown, setShown] = useState(PAGE);
+  const [announce, setAnnounce] = useState('');
   if (history.status === 'loading') return <Loading />;
   if (history.status === 'error') return <ErrorAlert error={history.error} />;
   const items = history.data.items;
@@ -22,7 +27,14 @@ export function RequestsHistory() {
     <>
       <ul className="requests">
         {items.slice(0, shown).map((r) => (
-          <RequestItem key={r.id} request={r} />
+          <RequestItem
+            key={r.id}
+            request={r}
+            onOfferAnswered={(message) => {
+              setAnnounce(message);
+              refresh();
+            }}
+          />
         ))}
       </ul>
       {items.length > shown && (
@@ -30,23 +42,35 @@ export function RequestsHistory() {
           Afficher les demandes plus anciennes
         </button>
       )}
+      <p role="status" className="status-region">
+        {announce}
+      </p>
     </>
   );
 }
 
-function summary(lines: RequestHistory['items'][number]['lines']): string {
-  const counts = new Map<BookingStatus, number>();
-  for (const l of lines) counts.set(l.status, (counts.get(l.status) ?? 0) + 1);
-  return [...counts].map(([s, n]) => `${n} ${STATUS_LABELS[s]}`).join(', ');
+/** The state as the plannings word it: a waiting line offered a place reads « PLACE PROPOSÉE jusqu'au … ». */
+function stateLabel(line: RequestHistoryLine): string {
+  if (line.status === 'waitlisted' && line.offerExpiresAt !== null) return `PLACE PROPOSÉE jusqu’au ${offerUntil(line.offerExpiresAt)}`;
+  return STATUS_LABELS[line.status];
 }
 
-function RequestItem({ request }: { request: RequestHistory['items'][number] }) {
+function summary(lines: readonly RequestHistoryLine[]): string {
+  const counts = new Map<string, number>();
+  for (const l of lines) counts.set(stateLabel(l), (counts.get(stateLabel(l)) ?? 0) + 1);
+  return [...counts].map(([label, n]) => `${n} ${label}`).join(', ');
+}
+
+function RequestItem({ request, onOfferAnswered }: { request: HistoryItem; onOfferAnswered: (message: string) => void }) {
+  const summaryRef = useRef<HTMLElement>(null);
+  // A request with a place to answer opens by itself; afterwards the parent opens and closes it.
+  const [openAtFirst] = useState(() => request.lines.some((l) => l.offerExpiresAt !== null));
   const cancels = request.lines.filter((l) => l.action === 'cancel').length;
   const kind = cancels === 0 ? 'Réservation' : cancels === request.lines.length ? 'Annulation' : 'Réservation et annulation';
   return (
     <li className="request">
-      <details>
-        <summary>
+      <details open={openAtFirst}>
+        <summary ref={summaryRef}>
           <span className="request__title">
             {kind} — demande du {formatInstant(request.createdAt)}
           </span>{' '}
@@ -76,8 +100,21 @@ function RequestItem({ request }: { request: RequestHistory['items'][number] }) 
                   <td data-label="Accueil">{l.unitName}</td>
                   <td data-label="Demande">{l.action === 'cancel' ? 'Annulation' : 'Réservation'}</td>
                   <td data-label="État">
-                    <StatusBadge status={l.status} />
-                    {l.statusReason && <span className="line-reason">{l.statusReason}</span>}
+                    <StatusBadge status={l.status} offered={l.offerExpiresAt !== null} />
+                    {/* An offer's reason repeats its deadline: the offer block says it. */}
+                    {l.statusReason && l.offerExpiresAt === null && <span className="line-reason">{l.statusReason}</span>}
+                    {l.offerExpiresAt !== null && (
+                      <OfferActions
+                        bookingId={l.bookingId}
+                        what={`${l.unitName}, ${l.childName}, ${formatDate(l.date)}`}
+                        until={l.offerExpiresAt}
+                        onAnswered={(message) => {
+                          // The offer block goes away with the answer: focus stays in this request.
+                          summaryRef.current?.focus();
+                          onOfferAnswered(message);
+                        }}
+                      />
+                    )}
                   </td>
                 </tr>
               ))}

@@ -219,8 +219,14 @@ test('a place freed by one more animator is offered to the waiting family, who a
   await expect(dialog.getByRole('button', { name: /Demander l’annulation/ })).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
 
+  // « Mes demandes », on the same page, shows the offer too.
+  const history = page.getByRole('region', { name: 'Mes demandes' });
+  await expect(history).toContainText('PLACE PROPOSÉE');
+
   await offer.getByRole('button', { name: 'Accepter la place : Journée (repas compris), Léo Lefèvre' }).click();
   await expect(dialog).toBeHidden();
+  // …and follows the answer without a reload.
+  await expect(history).not.toContainText('PLACE PROPOSÉE');
   await expect(page.getByRole('status').filter({ hasText: 'Place acceptée' })).toContainText(
     new RegExp(`^Place acceptée : la réservation de Léo Lefèvre le ${DAY_FR.replaceAll('/', '\\/')} .* est confirmée\\. Un e-mail`),
   );

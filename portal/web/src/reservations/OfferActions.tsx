@@ -5,6 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import type { Id } from '../types';
 import { acceptOffer, declineOffer } from './api';
 import { offerUntil } from './labels';
+import { announceOfferAnswered } from './offerEvents';
 
 interface Props {
   bookingId: Id;
@@ -32,6 +33,7 @@ export function OfferActions({ bookingId, what, until, onAnswered }: Props) {
     setError(null);
     try {
       onAnswered((await acceptOffer(bookingId)).message);
+      announceOfferAnswered();
     } catch (e) {
       setError(toApiError(e));
       setPending(false);
@@ -58,6 +60,7 @@ export function OfferActions({ bookingId, what, until, onAnswered }: Props) {
           confirmLabel="Oui, refuser la place"
           onConfirm={async () => {
             onAnswered((await declineOffer(bookingId)).message);
+            announceOfferAnswered();
           }}
         />
       </div>

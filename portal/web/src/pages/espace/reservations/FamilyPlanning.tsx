@@ -15,6 +15,7 @@ import { OfferActions } from '../../../reservations/OfferActions';
 import { StatusBadge } from '../../../reservations/StatusBadge';
 import { StateLegend } from '../../../reservations/StateLegend';
 import type { FamilyPlanningBooking } from '../../../reservations/types';
+import { useOfferAnswered } from '../../../reservations/offerEvents';
 import { useRefreshable } from '../../../reservations/useRefreshable';
 
 type View = 'month' | 'week';
@@ -41,6 +42,7 @@ export function FamilyPlanning() {
   const dates = useMemo(() => datesBetween(range.from, range.to), [range]);
   const load = useCallback((signal: AbortSignal) => getFamilyPlanning(range.from, range.to, signal), [range]);
   const { resource: planning, refresh } = useRefreshable(load);
+  useOfferAnswered(refresh);
   const byDate = useMemo(() => {
     const map = new Map<string, FamilyPlanningBooking[]>();
     if (planning.status === 'ok') for (const day of planning.data.days) map.set(day.date, day.bookings);

@@ -7,6 +7,7 @@ import { formatInstant, offerUntil, plural, STATUS_LABELS } from '../../../reser
 import { OfferActions } from '../../../reservations/OfferActions';
 import { StatusBadge } from '../../../reservations/StatusBadge';
 import type { RequestHistory, RequestHistoryLine } from '../../../reservations/types';
+import { useOfferAnswered } from '../../../reservations/offerEvents';
 import { useRefreshable } from '../../../reservations/useRefreshable';
 
 const PAGE = 10;
@@ -17,6 +18,7 @@ type HistoryItem = RequestHistory['items'][number];
 export function RequestsHistory() {
   // Refreshed after an offer is answered, keeping the list (and what the parent opened) on screen.
   const { resource: history, refresh } = useRefreshable(getRequests);
+  useOfferAnswered(refresh);
   const [shown, setShown] = useState(PAGE);
   const [announce, setAnnounce] = useState('');
   if (history.status === 'loading') return <Loading />;

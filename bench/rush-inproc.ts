@@ -2,11 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import inspector from 'node:inspector/promises';
 import type BetterSqlite3 from 'better-sqlite3';
-import { FixedClock } from '../shared/clock';
-import { openStore } from '../shared/db/store';
-import { benchGroupCommit } from './groupCommit';
-import { seedDemo } from '../shared/demo/seed';
-import { generateFamilies } from '../shared/demo/generate';
+import { openRushStore } from './rushStore';
 import { submitRequest } from '../shared/bookings/requests';
 
 // `node --import tsx bench/rush-inproc.ts [parents] [concurrency]`: the rush without HTTP, to read
@@ -18,26 +14,7 @@ const parents = Number(process.argv[2] ?? '2000');
 const concurrency = Math.max(1, Number(process.argv[3] ?? '1'));
 const dir = fs.mkdtempSync('/tmp/marelle-inproc-');
 process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-const store = openStore({ file: path.join(dir, 'marelle.sqlite'), groupCommit: benchGroupCommit() });
-const clock = new FixedClock('2027-05-17T08:00:05+02:00');
-await seedDemo(store, clock.now());
-await generateFamilies(store, 5000, clock.now());
-const service = await store.db.selectFrom('services').select('id').where('code', '=', 'alsh_vacances').executeTakeFirstOrThrow();
-await store.db.updateTable('services').set({ approval_mode: 'automatic', no_place_policy: 'refuse' }).where('id', '=', service.id).execute();
-await store.db.updateTable('groups').set({ max_places: 150 }).where('service_id', '=', service.id).execute();
-const unit = await store.db.selectFrom('units').select('id').where('service_id', '=', service.id).where('code', '=', 'journee').executeTakeFirstOrThrow();
-const candidates = await store.db
-  .selectFrom('children as c')
-  .innerJoin('family_children as fc', 'fc.child_id', 'c.id')
-  .innerJoin('portal_accounts as a', 'a.family_id', 'fc.family_id')
-  .innerJoin('families as f', 'f.id', 'fc.family_id')
-  .select(['c.id as childId', 'a.id as accountId', 'fc.family_id as familyId'])
-  .where('f.status', '=', 'validated')
-  .where('c.birth_date', '<=', '2024-07-07')
-  .where('c.birth_date', '>', '2015-07-07')
-  .groupBy('fc.family_id')
-  .limit(parents)
-  .execute();
+const { store, clock, unitId, candidates } = await openRushStore(dir, parents);
 
 for (const pragma of (process.env.BENCH_PRAGMA ?? '').split(';').filter(Boolean)) store.sqlite.pragma(pragma);
 // Count the statements the booking path runs.
@@ -67,7 +44,7 @@ sqlite.prepare = ((sql: string) => {
 
 const DAYS = ['2027-07-07', '2027-07-08', '2027-07-09', '2027-07-12', '2027-07-13'];
 const run = async (c: (typeof candidates)[number]) =>
-  submitRequest(store.db, { familyId: c.familyId, accountId: c.accountId, now: clock.now(), publicUrl: 'http://localhost' }, DAYS.map((date) => ({ action: 'book' as const, childId: c.childId, date, unitId: unit.id }))).catch(() => null);
+  submitRequest(store.db, { familyId: c.familyId, accountId: c.accountId, now: clock.now(), publicUrl: 'http://localhost' }, DAYS.map((date) => ({ action: 'book' as const, childId: c.childId, date, unitId }))).catch(() => null);
 const warm = Math.min(200, Math.floor(candidates.length / 4));
 for (const c of candidates.slice(0, warm)) await run(c);
 statements = 0;
@@ -89,7 +66,7 @@ const acceptedOnDay = async () =>
         .selectFrom('bookings')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('date', '=', DAYS[0] ?? '')
-        .where('unit_id', '=', unit.id)
+        .where('unit_id', '=', unitId)
         .where('status', '=', 'accepted')
         .executeTakeFirstOrThrow()
     ).n,

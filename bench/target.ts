@@ -9,6 +9,7 @@ import Koa from 'koa';
 import { FixedClock } from '../shared/clock';
 import { loadConfig } from '../shared/config';
 import { openStore } from '../shared/db/store';
+import { openRushStore } from './rushStore';
 import { benchGroupCommit } from './groupCommit';
 import { groupCommitterOf } from '../shared/db/groupCommit';
 import { seedDemo } from '../shared/demo/seed';
@@ -86,28 +87,7 @@ if (kind === 'bare') {
   // 08:00 on 2027-05-17 and the clock stands 5 seconds later. Sessions are created directly
   // (argon2 logins are measured elsewhere): the rush is about booking, not logging in.
   const parents = Number(process.argv[3] ?? '2000');
-  const store = openStore({ file: path.join(dir, 'marelle.sqlite'), groupCommit: benchGroupCommit() });
-  const clock = new FixedClock('2027-05-17T08:00:05+02:00');
-  await seedDemo(store, clock.now());
-  await generateFamilies(store, 5000, clock.now());
-  const service = await store.db.selectFrom('services').select('id').where('code', '=', 'alsh_vacances').executeTakeFirstOrThrow();
-  // Automatic approval, so that the places decide alone (a commune may choose this for the rush).
-  await store.db.updateTable('services').set({ approval_mode: 'automatic', no_place_policy: 'refuse' }).where('id', '=', service.id).execute();
-  await store.db.updateTable('groups').set({ max_places: 150 }).where('service_id', '=', service.id).execute();
-  const unit = await store.db.selectFrom('units').select('id').where('service_id', '=', service.id).where('code', '=', 'journee').executeTakeFirstOrThrow();
-  // Children aged 3 to 11 on the rush day, one per family, from generated families.
-  const candidates = await store.db
-    .selectFrom('children as c')
-    .innerJoin('family_children as fc', 'fc.child_id', 'c.id')
-    .innerJoin('portal_accounts as a', 'a.family_id', 'fc.family_id')
-    .innerJoin('families as f', 'f.id', 'fc.family_id')
-    .select(['c.id as childId', 'a.id as accountId', 'fc.family_id as familyId'])
-    .where('f.status', '=', 'validated')
-    .where('c.birth_date', '<=', '2024-07-07')
-    .where('c.birth_date', '>', '2015-07-07')
-    .groupBy('fc.family_id')
-    .limit(parents)
-    .execute();
+  const { store, clock, unitId, candidates } = await openRushStore(dir, parents);
   const users: { cookie: string; csrf: string; childId: number }[] = [];
   for (const c of candidates) {
     const s = await createSession(store.db, { kind: 'parent', accountId: c.accountId, ip: '127.0.0.1', userAgent: 'bench' }, clock.now());
@@ -158,7 +138,7 @@ if (kind === 'bare') {
       port: Number(new URL(server.portalUrl).port),
       dbFile: path.join(dir, 'marelle.sqlite'),
       usersFile,
-      unitId: unit.id,
+      unitId,
     }),
   );
 } else {

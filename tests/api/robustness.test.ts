@@ -1,8 +1,8 @@
-import type { Router } from '@koa/router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackofficeApp, createPortalApp } from '../../portal/server/app';
 import { addFamily, addStaff, createHarness, PASSWORD, type Harness } from '../support/harness';
 import { parentClient, staffClient } from '../support/client';
+import { routesOf } from '../support/routes';
 
 /*
  * No request can crash the server: every route of both apps, found from the apps themselves (a route
@@ -16,18 +16,8 @@ beforeEach(() => {
 });
 afterEach(() => h.close());
 
-type Dispatch = { router?: Router };
-
-function routesOf(which: 'backoffice' | 'portal'): { method: string; path: string }[] {
-  const app = which === 'backoffice' ? createBackofficeApp(h.deps, '/nonexistent') : createPortalApp(h.deps, '/nonexistent');
-  const routes: { method: string; path: string }[] = [];
-  for (const mw of app.middleware as Dispatch[]) {
-    for (const layer of mw.router?.stack ?? []) {
-      for (const method of layer.methods) if (method !== 'HEAD') routes.push({ method, path: String(layer.path) });
-    }
-  }
-  return routes;
-}
+const appRoutes = (which: 'backoffice' | 'portal') =>
+  routesOf(which === 'backoffice' ? createBackofficeApp(h.deps, '/nonexistent') : createPortalApp(h.deps, '/nonexistent'));
 
 const BODIES: unknown[] = [{}, { lines: 'x', month: 42, serviceId: -1, date: '2026-02-30', amountCents: 1.5 }, []];
 const QUERY = '?month=13&from=x&to=2026-99-99&serviceId=abc&childId=-1&periodId=1e9&date=hier';
@@ -39,7 +29,7 @@ describe('robustness', () => {
     expect((await c.post('/api/staff/auth/login', { email: 'admin@mairie.test', password: PASSWORD })).status).toBe(200);
     const failures: string[] = [];
     const bodies = BODIES;
-    const routes = routesOf('backoffice');
+    const routes = appRoutes('backoffice');
     expect(routes.length).toBeGreaterThan(100);
     for (const { method, path } of routes) {
       if (path.startsWith('/api/staff/auth/')) continue; // logging out would end the walk
@@ -62,7 +52,7 @@ describe('robustness', () => {
     const c = parentClient(h.portal);
     expect((await c.post('/api/auth/login', { email: 'alice@example.fr', password: PASSWORD })).status).toBe(200);
     const failures: string[] = [];
-    const routes = routesOf('portal');
+    const routes = appRoutes('portal');
     expect(routes.length).toBeGreaterThan(40);
     for (const { method, path } of routes) {
       // Logging out, or changing the account's e-mail or password, would end the walk.

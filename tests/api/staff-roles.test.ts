@@ -1,8 +1,8 @@
-import type { Router } from '@koa/router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackofficeApp } from '../../portal/server/app';
 import { addStaff, createHarness, PASSWORD, type Harness } from '../support/harness';
 import { staffClient } from '../support/client';
+import { routesOf } from '../support/routes';
 
 /*
  * Every route of the back-office, found from the app itself (so a route added later is covered
@@ -18,21 +18,7 @@ afterEach(() => h.close());
 /** Routes an animateur may reach (with the service scoping the attendance module applies itself). */
 const ANIMATEUR_ALLOWED = [/^\/api\/staff\/me$/, /^\/api\/staff\/portal$/, /^\/api\/staff\/auth\//, /^\/api\/staff\/attendance\//];
 
-type Dispatch = { router?: Router };
-
-function staffRoutes(): { method: string; path: string }[] {
-  const app = createBackofficeApp(h.deps, '/nonexistent');
-  const routes: { method: string; path: string }[] = [];
-  for (const mw of app.middleware as Dispatch[]) {
-    for (const layer of mw.router?.stack ?? []) {
-      for (const method of layer.methods) {
-        if (method === 'HEAD') continue;
-        routes.push({ method, path: String(layer.path) });
-      }
-    }
-  }
-  return routes;
-}
+const staffRoutes = () => routesOf(createBackofficeApp(h.deps, '/nonexistent'));
 
 describe('back-office roles', () => {
   it('finds the routes of every area', () => {

@@ -114,9 +114,10 @@ export class PlaceBook {
       source?: 'bookings' | 'counts';
       /**
        * Also count the waiting-list lines offered a place (docs/decisions/0007) whose offer runs
-       * at that instant: the place is held for that family, not for the next request.
+       * at `at`: the place is held for that family, not for the next request — except the lines
+       * named in `except` (staff deciding those very lines).
        */
-      offersAt?: Date;
+      offers?: { at: Date; except?: ReadonlySet<number> };
     },
   ): Promise<PlaceBook> {
     const book = new PlaceBook();
@@ -141,7 +142,7 @@ export class PlaceBook {
         else if (known.has(r.group_key)) book.add(r.unit_id, r.date, r.group_key, Number(r.n));
       }
       for (const p of plans) book.animators.set(key(p.group_id, p.date), p.animators);
-      if (query.offersAt) await book.takeOffers(db, unitIds, dates, query, query.offersAt);
+      if (query.offers) await book.takeOffers(db, unitIds, dates, query, query.offers);
       return book;
     }
     const counts = (groups: 'listed' | 'none') => {
@@ -161,7 +162,7 @@ export class PlaceBook {
     ]);
     for (const c of [...listed, ...ungrouped]) book.add(c.unit_id, c.date, c.group_id, Number(c.n));
     for (const p of plans) book.animators.set(key(p.group_id, p.date), p.animators);
-    if (query.offersAt) await book.takeOffers(db, unitIds, dates, query, query.offersAt);
+    if (query.offers) await book.takeOffers(db, unitIds, dates, query, query.offers);
     return book;
   }
 
@@ -170,12 +171,20 @@ export class PlaceBook {
    * bookings_places and reads every booking of the unit that day (thousands in a rush, a third of
    * a request's time); the partial index on offer_expires_at holds only the few offered lines.
    */
-  private async takeOffers(db: Db, unitIds: readonly number[], dates: readonly IsoDate[] | null, range: { from: IsoDate; to: IsoDate }, at: Date): Promise<void> {
-    const offers = await db.executeQuery<{ unit_id: number; date: IsoDate; group_id: number | null }>(
-      CompiledQuery.raw(LIVE_OFFERS, [at.toISOString(), JSON.stringify(unitIds), range.from, range.to]),
+  private async takeOffers(
+    db: Db,
+    unitIds: readonly number[],
+    dates: readonly IsoDate[] | null,
+    range: { from: IsoDate; to: IsoDate },
+    offers: { at: Date; except?: ReadonlySet<number> },
+  ): Promise<void> {
+    const running = await db.executeQuery<{ id: number; unit_id: number; date: IsoDate; group_id: number | null }>(
+      CompiledQuery.raw(LIVE_OFFERS, [offers.at.toISOString(), JSON.stringify(unitIds), range.from, range.to]),
     );
     const wanted = dates ? new Set(dates) : null;
-    for (const o of offers.rows) if (!wanted || wanted.has(o.date)) this.add(o.unit_id, o.date, o.group_id, 1);
+    for (const o of running.rows) {
+      if ((!wanted || wanted.has(o.date)) && !offers.except?.has(o.id)) this.add(o.unit_id, o.date, o.group_id, 1);
+    }
   }
 
   private add(unitId: number, date: IsoDate, groupId: number | null, n: number): void {
@@ -217,7 +226,7 @@ export class PlaceBook {
   }
 }
 
-const LIVE_OFFERS = `SELECT unit_id, date, group_id FROM bookings INDEXED BY bookings_offers
+const LIVE_OFFERS = `SELECT id, unit_id, date, group_id FROM bookings INDEXED BY bookings_offers
   WHERE offer_expires_at > ? AND status = 'waitlisted' AND unit_id IN (SELECT value FROM json_each(?)) AND date >= ? AND date <= ?`;
 const PLACE_COUNTS_ON_DAYS = `SELECT unit_id, date, group_key, n FROM booking_place_counts
   WHERE unit_id IN (SELECT value FROM json_each(?)) AND date IN (SELECT value FROM json_each(?)) AND n <> 0`;

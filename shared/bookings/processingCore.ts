@@ -132,19 +132,10 @@ export class LinePlaces {
     const from = dates[0] ?? '';
     const to = dates[dates.length - 1] ?? '';
     const unitIds = [...new Set(rows.map((r) => r.unitId))];
-    const [book, days, offers] = await Promise.all([
-      PlaceBook.load(db, { unitIds, services: [...services.values()], from, to, dates }),
+    const [book, days] = await Promise.all([
+      PlaceBook.load(db, { unitIds, services: [...services.values()], from, to, dates, offers: { at: now, except: exceptOffers } }),
       openingDaysBetween(db, [...new Set(rows.map((r) => r.periodId))], from, to),
-      db
-        .selectFrom('bookings')
-        .select(['id', 'unit_id', 'date', 'group_id'])
-        .where('status', '=', 'waitlisted')
-        .where('offer_expires_at', '>', now.toISOString())
-        .where('unit_id', 'in', unitIds)
-        .where('date', 'in', dates)
-        .execute(),
     ]);
-    for (const o of offers) if (!exceptOffers.has(o.id)) book.take(o.unit_id, o.date, o.group_id);
     return new LinePlaces(book, services, days);
   }
 

@@ -381,7 +381,7 @@ async function evaluate(db: Db, familyId: number, input: readonly RequestLineInp
           to: placeDates[placeDates.length - 1] ?? '',
           dates: placeDates,
           source: reference.placeCounts ? 'counts' : 'bookings',
-          offersAt: now,
+          offers: { at: now },
         })
       : new PlaceBook();
 

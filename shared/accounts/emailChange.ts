@@ -9,6 +9,7 @@ import { accountLinks, confirmNewEmailText, emailChangedText, emailChangeRequest
 import { checkCurrentPassword, type AccountSession } from './passwordChange';
 import { takeMailQuota } from './rateLimit';
 import { consumeToken, issueToken, revokeTokens } from './tokens';
+import { RESPONSABLE } from '../db/literals';
 
 export const emailChangeRequestedMessage = (newEmail: string): string =>
   `Un e-mail de confirmation a été envoyé à ${newEmail}. Cliquez sur le lien qu’il contient (valable 48 heures) : cette adresse deviendra alors votre identifiant de connexion. D’ici là, votre adresse actuelle reste valable.`;
@@ -94,7 +95,7 @@ export async function confirmEmailChange(db: Kysely<Database>, token: string, me
       .selectFrom('guardians')
       .select(['id', 'email'])
       .where('family_id', '=', account.familyId)
-      .where('role', '=', 'responsable')
+      .where('role', '=', RESPONSABLE)
       .executeTakeFirst();
     if (responsable?.email && responsable.email.toLowerCase() === oldEmail.toLowerCase()) {
       await trx.updateTable('guardians').set({ email: newEmail, updated_at: at }).where('id', '=', responsable.id).execute();

@@ -11,6 +11,7 @@ import type { Db } from '../db/types';
 import { notFound } from '../errors';
 import { STATE_LABELS, JUSTIFICATION_LABELS } from '../schemas/attendance';
 import { AGE_BRACKET_LABELS, REGIME_LABELS, cafHours, hoursOf, isListed, type AgeBracket, type CafPresence } from './rules';
+import { RESPONSABLE } from '../db/literals';
 
 const formatEuros = (cents: number): string => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
@@ -84,7 +85,7 @@ export async function attendanceRows(db: Db, serviceId: number, from: IsoDate, t
     const rows = await db
       .selectFrom('guardians')
       .select(['family_id', 'last_name', 'first_name'])
-      .where('role', '=', 'responsable')
+      .where('role', '=', RESPONSABLE)
       .where('family_id', 'in', familyIds.slice(i, i + 500))
       .execute();
     for (const g of rows) families.set(g.family_id, `${g.last_name} ${g.first_name}`);

@@ -16,6 +16,7 @@ import { AppError, notFound } from '../errors';
 import { JUSTIFICATION_LABELS, STATE_LABELS, type JustificationInput, type TickInput } from '../schemas/attendance';
 import { assertServiceAccess, type AttendanceViewer } from './access';
 import { dayBillableOutcomes, futureDayMessage, isListed, LISTED_STATUSES } from './rules';
+import { RESPONSABLE } from '../db/literals';
 
 export interface AuthorizedPersonCard {
   name: string;
@@ -528,7 +529,7 @@ export async function searchServiceChildren(db: Db, viewer: AttendanceViewer, se
   let query = db
     .selectFrom('family_children as fc')
     .innerJoin('children as c', 'c.id', 'fc.child_id')
-    .leftJoin('guardians as g', (j) => j.onRef('g.family_id', '=', 'fc.family_id').on('g.role', '=', 'responsable'))
+    .leftJoin('guardians as g', (j) => j.onRef('g.family_id', '=', 'fc.family_id').on('g.role', '=', RESPONSABLE))
     .select(['c.id', 'fc.family_id', 'c.first_name', 'c.last_name', 'c.birth_date', 'c.class_level', 'g.first_name as g_first', 'g.last_name as g_last'])
     .where('fc.family_id', 'in', serviceFamilies(db, serviceId));
   for (const w of words) {

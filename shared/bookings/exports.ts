@@ -10,6 +10,7 @@ import type { Db } from '../db/types';
 import { notFound, AppError } from '../errors';
 import type { BookingExportQuery } from '../schemas/staffBookings';
 import { ageOn, frenchDate, LIVE_STATUSES, STATUS_LABELS } from './rules';
+import { RESPONSABLE } from '../db/literals';
 
 const DIET_LABELS: Record<'standard' | 'sans_porc' | 'vegetarien' | 'sans_gluten' | 'autre', string> = {
   standard: '',
@@ -146,7 +147,7 @@ export async function loadExportRows(db: Db, query: BookingExportQuery): Promise
     .innerJoin('units as u', 'u.id', 'b.unit_id')
     .leftJoin('groups as g', 'g.id', 'b.group_id')
     .leftJoin('medical_records as m', 'm.child_id', 'b.child_id')
-    .leftJoin('guardians as r', (join) => join.onRef('r.family_id', '=', 'b.family_id').on('r.role', '=', 'responsable'))
+    .leftJoin('guardians as r', (join) => join.onRef('r.family_id', '=', 'b.family_id').on('r.role', '=', RESPONSABLE))
     .select([
       'b.id',
       'b.date',

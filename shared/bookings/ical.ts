@@ -10,6 +10,7 @@ import { hashToken, newToken } from '../auth/tokens';
 import type { Database } from '../db/schema';
 import type { Db } from '../db/types';
 import { parisToday } from './rules';
+import { RESPONSABLE } from '../db/literals';
 
 /** The feed shows accepted bookings from 30 days ago to a year ahead. */
 export const FEED_PAST_DAYS = 30;
@@ -131,7 +132,7 @@ export async function calendarFeed(db: Db, token: string, now: Date, publicUrl: 
   if (!TOKEN.test(token)) return null;
   const family = await db
     .selectFrom('families as f')
-    .leftJoin('guardians as g', (j) => j.onRef('g.family_id', '=', 'f.id').on('g.role', '=', 'responsable'))
+    .leftJoin('guardians as g', (j) => j.onRef('g.family_id', '=', 'f.id').on('g.role', '=', RESPONSABLE))
     .select(['f.id', 'g.last_name'])
     .where('f.ical_token', '=', hashToken(token))
     .executeTakeFirst();

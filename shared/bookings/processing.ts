@@ -30,6 +30,7 @@ import {
 import { emailDecisions, type DecidedLine } from './processingEmails';
 import { ageOn } from './rules';
 import { promoteWaitlisted, scopesOf, type PromotionResult } from './waitlist';
+import { RESPONSABLE } from '../db/literals';
 
 /** One line to process, as the « Demandes » page shows it. */
 export interface ProcessingLineDto {
@@ -97,7 +98,7 @@ export async function listProcessing(db: Db, filters: ProcessingQuery, now: Date
       .selectFrom('guardians')
       .select(['family_id', 'last_name'])
       .where('family_id', 'in', familyIds)
-      .where('role', '=', 'responsable')
+      .where('role', '=', RESPONSABLE)
       .orderBy('id')
       .execute(),
     cancelRequestIds.length === 0

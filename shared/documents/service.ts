@@ -16,6 +16,7 @@ import { detectFileType, sanitizeFileName } from './file-type';
 import { DOCUMENT_STATUS_LABELS, endOfSchoolYear, parentMayDelete, type DocumentStatus } from './rules';
 import { removeQuietly, storedFilePath } from './storage';
 import type { ReceivedFile } from './upload';
+import { RESPONSABLE } from '../db/literals';
 
 const todayOf = (now: Date): string => parisDateOf(now.toISOString());
 
@@ -186,7 +187,7 @@ export interface ReviewItem extends DocumentDto {
 export async function listDocumentsForReview(db: Db, status: DocumentStatus, limit = 500): Promise<ReviewItem[]> {
   const rows = await db
     .selectFrom('documents as d')
-    .leftJoin('guardians as g', (j) => j.onRef('g.family_id', '=', 'd.family_id').on('g.role', '=', 'responsable'))
+    .leftJoin('guardians as g', (j) => j.onRef('g.family_id', '=', 'd.family_id').on('g.role', '=', RESPONSABLE))
     .selectAll('d')
     .select('g.last_name as responsable_last_name')
     .where('d.status', '=', status)

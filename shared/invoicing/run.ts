@@ -24,6 +24,7 @@ import { familiesToInvoice, loadBillingContext, loadChildDays, loadProfiles, typ
 import { renderInvoicePdf } from './pdf';
 import { loadInvoices, type FamilySnapshot } from './read';
 import { invoicePdfPath, storeInvoicePdf } from './storage';
+import { RESPONSABLE } from '../db/literals';
 
 export const DEFAULT_BATCH_SIZE = 200;
 /** Days between the issue date and the due date. */
@@ -65,7 +66,7 @@ export async function loadFamilyInfos(db: Db, familyIds: readonly number[]): Pro
         .selectFrom('guardians')
         .select(['family_id', 'civility', 'first_name', 'last_name', 'email', 'address_line1', 'address_line2', 'postal_code', 'city'])
         .where('family_id', 'in', ids)
-        .where('role', '=', 'responsable')
+        .where('role', '=', RESPONSABLE)
         .execute(),
       db.selectFrom('portal_accounts').select(['family_id', 'email']).where('family_id', 'in', ids).orderBy('id').execute(),
       db.selectFrom('sepa_mandates').select('family_id').where('family_id', 'in', ids).where('status', '=', 'active').execute(),

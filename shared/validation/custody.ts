@@ -3,6 +3,7 @@ import { writeAudit, type Actor } from '../audit/audit';
 import type { Database } from '../db/schema';
 import { AppError, notFound } from '../errors';
 import { familyDisplayName } from './names';
+import { RESPONSABLE } from '../db/literals';
 
 /** Garde alternée: a child's file is shared by its two parents' families, never more. */
 export const MAX_FAMILIES_PER_CHILD = 2;
@@ -53,7 +54,7 @@ export async function linkChildToFamily(
     }
     const families = await trx
       .selectFrom('families as f')
-      .leftJoin('guardians as g', (j) => j.onRef('g.family_id', '=', 'f.id').on('g.role', '=', 'responsable'))
+      .leftJoin('guardians as g', (j) => j.onRef('g.family_id', '=', 'f.id').on('g.role', '=', RESPONSABLE))
       .select(['f.id', 'g.last_name'])
       .where('f.id', 'in', after)
       .execute();

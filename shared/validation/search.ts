@@ -3,6 +3,7 @@ import { familyMatches, searchTerms } from '../db/family-search';
 import type { FamilyStatus } from '../db/tables/families.table';
 import { familyDisplayName } from './names';
 import { SEARCH_MAX_RESULTS } from './schemas';
+import { RESPONSABLE } from '../db/literals';
 
 /** One line of the staff's family lists (search results, validation queue). */
 export interface FamilyListItem {
@@ -20,7 +21,7 @@ export { SEARCH_MAX_RESULTS };
 function listQuery(db: Db) {
   return db
     .selectFrom('families as f')
-    .leftJoin('guardians as g', (j) => j.onRef('g.family_id', '=', 'f.id').on('g.role', '=', 'responsable'))
+    .leftJoin('guardians as g', (j) => j.onRef('g.family_id', '=', 'f.id').on('g.role', '=', RESPONSABLE))
     .select((eb) => [
       'f.id',
       'f.status',

@@ -3,6 +3,7 @@ import { reservationsOpen, statusMessage } from '../../../../shared/families/sta
 import { AppError } from '../../../../shared/errors';
 import type { AppCustom, AppState } from '../../context';
 import { requireParent } from '../../middleware/session';
+import { RESPONSABLE } from '../../../../shared/db/literals';
 
 export function familyMeRoutes(): Router<AppState, AppCustom> {
   const router = new Router<AppState, AppCustom>();
@@ -13,7 +14,7 @@ export function familyMeRoutes(): Router<AppState, AppCustom> {
     const { db } = ctx.deps.store;
     const family = await db
       .selectFrom('families as f')
-      .leftJoin('guardians as g', (j) => j.onRef('g.family_id', '=', 'f.id').on('g.role', '=', 'responsable'))
+      .leftJoin('guardians as g', (j) => j.onRef('g.family_id', '=', 'f.id').on('g.role', '=', RESPONSABLE))
       .select(['f.id', 'f.status', 'f.status_reason', 'g.last_name', 'g.first_name'])
       .where('f.id', '=', session.familyId)
       .executeTakeFirstOrThrow();

@@ -1,5 +1,6 @@
 import type { Db } from '../db/types';
 import type { SessionKind, StaffRole } from '../db/tables/system.table';
+import { precompiled } from '../db/precompiled';
 import { hashToken, newToken } from './tokens';
 
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -63,15 +64,28 @@ async function touch(db: Db, idHash: string, lastSeen: string, now: Date): Promi
     .execute();
 }
 
-export async function findParentSession(db: Db, token: string, now: Date): Promise<ParentSession | null> {
-  const idHash = hashToken(token);
-  const row = await db
+// Read on every request: built once (precompiled.ts).
+const parentSessionQuery = precompiled<{ idHash: string }>()((db, slot) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('portal_accounts as a', 'a.id', 's.account_id')
     .select(['s.id_hash', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'a.id as account_id', 'a.family_id', 'a.email'])
-    .where('s.id_hash', '=', idHash)
-    .where('s.kind', '=', 'parent')
-    .executeTakeFirst();
+    .where('s.id_hash', '=', slot('idHash'))
+    .where('s.kind', '=', 'parent'),
+);
+
+const staffSessionQuery = precompiled<{ idHash: string }>()((db, slot) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('staff_users as u', 'u.id', 's.staff_user_id')
+    .select(['s.id_hash', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.id', 'u.email', 'u.first_name', 'u.last_name', 'u.role', 'u.active'])
+    .where('s.id_hash', '=', slot('idHash'))
+    .where('s.kind', '=', 'staff'),
+);
+
+export async function findParentSession(db: Db, token: string, now: Date): Promise<ParentSession | null> {
+  const idHash = hashToken(token);
+  const row = await parentSessionQuery.first(db, { idHash });
   if (!row || row.expires_at <= now.toISOString()) return null;
   await touch(db, idHash, row.last_seen_at, now);
   return {
@@ -86,13 +100,7 @@ export async function findParentSession(db: Db, token: string, now: Date): Promi
 
 export async function findStaffSession(db: Db, token: string, now: Date): Promise<StaffSession | null> {
   const idHash = hashToken(token);
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('staff_users as u', 'u.id', 's.staff_user_id')
-    .select(['s.id_hash', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.id', 'u.email', 'u.first_name', 'u.last_name', 'u.role', 'u.active'])
-    .where('s.id_hash', '=', idHash)
-    .where('s.kind', '=', 'staff')
-    .executeTakeFirst();
+  const row = await staffSessionQuery.first(db, { idHash });
   if (!row || row.expires_at <= now.toISOString() || row.active !== 1) return null;
   await touch(db, idHash, row.last_seen_at, now);
   return {

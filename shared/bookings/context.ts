@@ -4,11 +4,12 @@
  * the animators planned. Shared by the planning and the request evaluation so that both count
  * places the same way.
  */
-import { CompiledQuery, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Selectable } from 'kysely';
 import type { IsoDate } from '../calendar/dates';
 import type { PeriodsTable, ServicesTable, UnitsTable } from '../db/tables/services.table';
 import { CONFIG_VERSION_TABLES, configVersionTrigger, PLACE_COUNT_TRIGGERS } from '../db/migrations/0011_config_version';
 import type { Db } from '../db/types';
+import { precompiled } from '../db/precompiled';
 import { effectiveRatio, isLongSession, type StaffingRuleLike, type UnitPair } from '../services/rules';
 import { COMMUNE, type Commune } from '../settings/definitions';
 import { getSetting } from '../settings/settings';
@@ -233,15 +234,19 @@ const PLACE_COUNTS_ON_DAYS = `SELECT unit_id, date, group_key, n FROM booking_pl
 const PLACE_COUNTS_BETWEEN = `SELECT unit_id, date, group_key, n FROM booking_place_counts
   WHERE unit_id IN (SELECT value FROM json_each(?)) AND date >= ? AND date <= ? AND n <> 0`;
 
-function staffPlans(db: Db, serviceIds: readonly number[], from: IsoDate, to: IsoDate): Promise<{ group_id: number; date: IsoDate; animators: number }[]> {
-  if (serviceIds.length === 0) return Promise.resolve([]);
-  return db
+// Read by every booking request: built once (precompiled.ts).
+const staffPlansQuery = precompiled<{ serviceIds: string; from: IsoDate; to: IsoDate }>()((db, slot) =>
+  db
     .selectFrom('staff_plans')
     .select(['group_id', 'date', 'animators'])
-    .where('service_id', 'in', serviceIds)
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .execute();
+    .where(sql<boolean>`service_id IN (SELECT value FROM json_each(${slot('serviceIds')}))`)
+    .where('date', '>=', slot('from'))
+    .where('date', '<=', slot('to')),
+);
+
+function staffPlans(db: Db, serviceIds: readonly number[], from: IsoDate, to: IsoDate): Promise<{ group_id: number; date: IsoDate; animators: number }[]> {
+  if (serviceIds.length === 0) return Promise.resolve([]);
+  return staffPlansQuery.all(db, { serviceIds: JSON.stringify(serviceIds), from, to });
 }
 
 /** Periods of the services that overlap [from, to]. */

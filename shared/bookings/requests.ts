@@ -8,7 +8,7 @@
  * serialised on the store's one connection, so the places counted are the places left when the
  * bookings are inserted, and a rush never overbooks a day.
  */
-import { CompiledQuery, type Kysely, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
 import type { IsoDate } from '../calendar/dates';
 import { publicHolidayName } from '../calendar/publicHolidays';
 import { schoolHolidayOn } from '../calendar/openingDays';
@@ -18,6 +18,7 @@ import type { BookingStatus, BookingsTable } from '../db/tables/bookings.table';
 import type { PeriodsTable, UnitsTable } from '../db/tables/services.table';
 import type { Db, Trx } from '../db/types';
 import { groupCommitterOf } from '../db/groupCommit';
+import { precompiled } from '../db/precompiled';
 import { AppError, type IssueDetail } from '../errors';
 import { enqueueEmail } from '../mail/outbox';
 import { parisWallTime } from '../services/parisTime';
@@ -154,6 +155,17 @@ export const DOUBLE_BOOKING_MESSAGE =
 const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
 const timeFr = (hhmm: string): string => hhmm.replace(':', ' h ');
 
+// Read by every request: built once (precompiled.ts).
+const liveBookingsQuery = precompiled<{ childIds: string; from: IsoDate; to: IsoDate }>()((db, slot) =>
+  db
+    .selectFrom('bookings')
+    .select(['id', 'child_id', 'date', 'unit_id', 'family_id'])
+    .where(sql<boolean>`child_id IN (SELECT value FROM json_each(${slot('childIds')}))`)
+    .where('date', '>=', slot('from'))
+    .where('date', '<=', slot('to'))
+    .where('status', 'in', LIVE_STATUSES),
+);
+
 /** Checks every line and gives each its outcome; writes nothing. */
 async function evaluate(db: Db, familyId: number, input: readonly RequestLineInput[], now: Date, role: RequestRole, reference: ReferenceData): Promise<Evaluation> {
   const staff = role.kind === 'staff';
@@ -192,14 +204,7 @@ async function evaluate(db: Db, familyId: number, input: readonly RequestLineInp
   const bookChildIds = [...new Set(bookLines.map((l) => l.childId).filter((id) => children.has(id)))];
   const live =
     bookChildIds.length > 0 && from !== undefined && to !== undefined
-      ? await db
-          .selectFrom('bookings')
-          .select(['id', 'child_id', 'date', 'unit_id', 'family_id'])
-          .where('child_id', 'in', bookChildIds)
-          .where('date', '>=', from)
-          .where('date', '<=', to)
-          .where('status', 'in', LIVE_STATUSES)
-          .execute()
+      ? await liveBookingsQuery.all(db, { childIds: JSON.stringify(bookChildIds), from, to })
       : [];
   const cancelledHere = new Set(cancelIds);
   const liveByDay = new Map<string, { id: number; unitId: number; familyId: number }[]>();

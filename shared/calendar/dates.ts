@@ -62,17 +62,35 @@ export function formatIsoDate(year: number, month: number, day: number): IsoDate
   return text;
 }
 
+/*
+ * The booking rules convert the same few hundred dates again and again (a request's deadlines,
+ * a year of cantine): the conversions are remembered, both ways, for the valid dates seen.
+ */
+const CACHE_MAX = 50_000;
+const epochDays = new Map<string, number>();
+const isoDates = new Map<number, IsoDate>();
+
 /** Days since 1970-01-01 (UTC) of a calendar date. */
 function toEpochDay(date: IsoDate): number {
+  const known = epochDays.get(date);
+  if (known !== undefined) return known;
   const { year, month, day } = parseIsoDate(date);
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day); // setUTCFullYear keeps years 0..99 literal
-  return Math.round(d.getTime() / MS_PER_DAY);
+  const epochDay = Math.round(d.getTime() / MS_PER_DAY);
+  if (epochDays.size >= CACHE_MAX) epochDays.clear();
+  epochDays.set(date, epochDay);
+  return epochDay;
 }
 
 function fromEpochDay(epochDay: number): IsoDate {
+  const known = isoDates.get(epochDay);
+  if (known !== undefined) return known;
   const d = new Date(epochDay * MS_PER_DAY);
-  return formatIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  const date = formatIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  if (isoDates.size >= CACHE_MAX) isoDates.clear();
+  isoDates.set(epochDay, date);
+  return date;
 }
 
 /** `date` plus `days` (negative to go back). */
@@ -95,8 +113,9 @@ export function isoWeekday(date: IsoDate): IsoWeekday {
 
 /** -1, 0 or 1 as `a` is before, equal to or after `b` (both validated). */
 export function compareDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
-  parseIsoDate(a);
-  parseIsoDate(b);
+  // Validates both (a date already converted is known valid).
+  toEpochDay(a);
+  toEpochDay(b);
   // Validated `YYYY-MM-DD` strings sort lexicographically in calendar order.
   return a < b ? -1 : a > b ? 1 : 0;
 }

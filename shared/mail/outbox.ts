@@ -1,3 +1,4 @@
+import { precompiled } from '../db/precompiled';
 import type { Db } from '../db/types';
 import type { OutboxStatus } from '../db/tables/system.table';
 
@@ -38,25 +39,40 @@ export function parseAttachments(json: string | null): EmailAttachment[] {
  * reports: a crash can delay an e-mail, never lose it or send it for a change that was rolled back.
  */
 export async function enqueueEmail(db: Db, email: OutgoingEmail, now: Date): Promise<number> {
-  const row = await db
-    .insertInto('email_outbox')
-    .values({
-      to_address: email.to,
-      subject: email.subject,
-      text_body: email.text,
-      html_body: email.html ?? null,
-      attachments: email.attachments && email.attachments.length > 0 ? JSON.stringify(email.attachments) : null,
-      status: 'pending',
-      next_attempt_at: now.toISOString(),
-      family_id: email.familyId ?? null,
-      created_at: now.toISOString(),
-      sent_at: null,
-      last_error: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const at = now.toISOString();
+  const row = await insertEmail.first(db, {
+    to: email.to,
+    subject: email.subject,
+    text: email.text,
+    html: email.html ?? null,
+    attachments: email.attachments && email.attachments.length > 0 ? JSON.stringify(email.attachments) : null,
+    familyId: email.familyId ?? null,
+    at,
+  });
+  if (!row) throw new Error('E-mail non enregistré.');
   return row.id;
 }
+
+// Every request of a parent queues one: built once (precompiled.ts).
+const insertEmail = precompiled<{ to: string; subject: string; text: string; html: string | null; attachments: string | null; familyId: number | null; at: string }>()(
+  (db, slot) =>
+    db
+      .insertInto('email_outbox')
+      .values({
+        to_address: slot('to'),
+        subject: slot('subject'),
+        text_body: slot('text'),
+        html_body: slot('html'),
+        attachments: slot('attachments'),
+        status: 'pending',
+        next_attempt_at: slot('at'),
+        family_id: slot('familyId'),
+        created_at: slot('at'),
+        sent_at: null,
+        last_error: null,
+      })
+      .returning('id'),
+);
 
 export const MAX_ATTEMPTS = 10;
 // Minutes to wait after the n-th failure: quick retries for a blip, then hours for an outage.

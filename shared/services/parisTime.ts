@@ -5,16 +5,27 @@
 import { formatIsoDate, parseIsoDate, type IsoDate } from '../calendar/dates';
 
 let offsetFormatter: Intl.DateTimeFormat | undefined;
-let wallFormatter: Intl.DateTimeFormat | undefined;
+
+const HOUR_MS = 3_600_000;
+/** Offsets by UTC hour: Paris changes its offset only on a whole UTC hour (01:00 UTC). */
+const offsets = new Map<number, number>();
 
 /** Minutes east of UTC of Europe/Paris at an instant (60 in winter, 120 in summer). */
 function parisOffsetMinutes(instant: Date): number {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  const known = offsets.get(hour);
+  if (known !== undefined) return known;
   offsetFormatter ??= new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
-  const name = offsetFormatter.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name = offsetFormatter.formatToParts(new Date(hour * HOUR_MS)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
-  if (!m) return 0;
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  return m[1] === '-' ? -minutes : minutes;
+  let minutes = 0;
+  if (m) {
+    minutes = Number(m[2]) * 60 + Number(m[3]);
+    if (m[1] === '-') minutes = -minutes;
+  }
+  if (offsets.size >= 100_000) offsets.clear();
+  offsets.set(hour, minutes);
+  return minutes;
 }
 
 /** The UTC instant (ISO) of `time` ("HH:MM") on `date` in Paris. */
@@ -33,18 +44,9 @@ export function parisInstant(date: IsoDate, time: string): string {
 export function parisWallTime(instant: string): { date: IsoDate; time: string } {
   const d = new Date(instant);
   if (Number.isNaN(d.getTime())) throw new RangeError(`Horodatage invalide « ${instant} ».`);
-  wallFormatter ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  const parts = wallFormatter.formatToParts(d);
-  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value ?? '0');
-  const hh = String(get('hour')).padStart(2, '0');
-  const mm = String(get('minute')).padStart(2, '0');
-  return { date: formatIsoDate(get('year'), get('month'), get('day')), time: `${hh}:${mm}` };
+  // The wall clock is the instant shifted by the offset, read in UTC.
+  const wall = new Date(d.getTime() + parisOffsetMinutes(d) * 60_000);
+  const hh = String(wall.getUTCHours()).padStart(2, '0');
+  const mm = String(wall.getUTCMinutes()).padStart(2, '0');
+  return { date: formatIsoDate(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()), time: `${hh}:${mm}` };
 }

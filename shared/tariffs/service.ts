@@ -4,6 +4,7 @@
  */
 import type { IsoDate } from '../calendar/dates';
 import type { Db } from '../db/types';
+import { precompiled } from '../db/precompiled';
 import { priceFor, type FamilyTariffProfile, type PriceQuote, type TariffBracket, type TariffGrid } from './rules';
 
 /** Every grid of the service (past, current and upcoming), oldest first, brackets in their order. */
@@ -53,12 +54,13 @@ export async function loadTariffs(db: Db, serviceId: number): Promise<TariffGrid
 }
 
 /** The tariff profile of a family as stored (null if there is no such family). */
+// Read by every booking request: built once (precompiled.ts).
+const tariffProfileQuery = precompiled<{ familyId: number }>()((db, slot) =>
+  db.selectFrom('families').select(['qf', 'qf_valid_until', 'outside_commune']).where('id', '=', slot('familyId')),
+);
+
 export async function loadFamilyTariffProfile(db: Db, familyId: number): Promise<FamilyTariffProfile | null> {
-  const row = await db
-    .selectFrom('families')
-    .select(['qf', 'qf_valid_until', 'outside_commune'])
-    .where('id', '=', familyId)
-    .executeTakeFirst();
+  const row = await tariffProfileQuery.first(db, { familyId });
   return row ? { qf: row.qf, qfValidUntil: row.qf_valid_until, outsideCommune: row.outside_commune === 1 } : null;
 }
 

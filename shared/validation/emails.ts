@@ -1,7 +1,9 @@
 import type { Db } from '../db/types';
+import { precompiled } from '../db/precompiled';
 import { enqueueEmail } from '../mail/outbox';
 import { COMMUNE, type Commune } from '../settings/definitions';
 import { getSetting } from '../settings/settings';
+import { RESPONSABLE } from '../db/literals';
 
 /** The texts of the staff's decisions sent to families: French, polite, signed by the commune. */
 export interface EmailText {
@@ -46,20 +48,20 @@ export function familyRejectedText(commune: Commune, hello: string, reason: stri
   ]);
 }
 
+// Read for every e-mail to a family (each booking request sends one): built once (precompiled.ts).
+const accountEmailQuery = precompiled<{ familyId: number }>()((db, slot) =>
+  db.selectFrom('portal_accounts').select('email').where('family_id', '=', slot('familyId')).orderBy('id'),
+);
+const responsableQuery = precompiled<{ familyId: number }>()((db, slot) =>
+  db.selectFrom('guardians').select(['civility', 'last_name', 'first_name', 'email']).where('family_id', '=', slot('familyId')).where('role', '=', RESPONSABLE),
+);
+
 /** Where a family is written to: its portal login, else the responsable's address; null for neither. */
 export async function familyRecipient(
   db: Db,
   familyId: number,
 ): Promise<{ email: string | null; person: { civility: 'M.' | 'Mme' | null; lastName: string; firstName: string } | null }> {
-  const [account, responsable] = await Promise.all([
-    db.selectFrom('portal_accounts').select('email').where('family_id', '=', familyId).orderBy('id').executeTakeFirst(),
-    db
-      .selectFrom('guardians')
-      .select(['civility', 'last_name', 'first_name', 'email'])
-      .where('family_id', '=', familyId)
-      .where('role', '=', 'responsable')
-      .executeTakeFirst(),
-  ]);
+  const [account, responsable] = await Promise.all([accountEmailQuery.first(db, { familyId }), responsableQuery.first(db, { familyId })]);
   return {
     email: account?.email ?? responsable?.email ?? null,
     person: responsable ? { civility: responsable.civility, lastName: responsable.last_name, firstName: responsable.first_name } : null,

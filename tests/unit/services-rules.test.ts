@@ -179,6 +179,19 @@ describe('school years', () => {
     expect(parisInstant('2026-12-01', '08:00')).toBe('2026-12-01T07:00:00.000Z');
     expect(parisWallTime('2026-12-01T07:00:00.000Z')).toEqual({ date: '2026-12-01', time: '08:00' });
   });
+
+  it('reads the Paris wall clock on both sides of each change of offset and of midnight', () => {
+    // Spring: 02:00 CET becomes 03:00 CEST at 01:00 UTC.
+    expect(parisWallTime('2027-03-28T00:59:00.000Z')).toEqual({ date: '2027-03-28', time: '01:59' });
+    expect(parisWallTime('2027-03-28T01:00:00.000Z')).toEqual({ date: '2027-03-28', time: '03:00' });
+    // Autumn: 03:00 CEST becomes 02:00 CET at 01:00 UTC.
+    expect(parisWallTime('2026-10-25T00:59:00.000Z')).toEqual({ date: '2026-10-25', time: '02:59' });
+    expect(parisWallTime('2026-10-25T01:00:00.000Z')).toEqual({ date: '2026-10-25', time: '02:00' });
+    expect(parisWallTime('2026-12-31T22:59:00.000Z')).toEqual({ date: '2026-12-31', time: '23:59' });
+    expect(parisWallTime('2026-12-31T23:00:00.000Z')).toEqual({ date: '2027-01-01', time: '00:00' });
+    expect(parisWallTime('2027-07-06T22:30:00+00:00')).toEqual({ date: '2027-07-07', time: '00:30' });
+    expect(() => parisWallTime('pas une date')).toThrow(RangeError);
+  });
 });
 
 describe('next year’s periods (duplication)', () => {

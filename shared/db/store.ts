@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig, type SqliteStatement } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
+import { Checkpointer, type CheckpointerOptions } from './checkpointer';
 import { GroupCommitter, registerGroupCommitter, type GroupCommitOptions } from './groupCommit';
 import type { Trx } from './types';
 
@@ -22,6 +23,8 @@ export interface Store {
    * Everything else keeps `db.transaction()`.
    */
   groupTransaction<T>(work: (trx: Trx) => Promise<T>): Promise<T>;
+  /** The WAL checkpointer on its worker thread (file stores), or null. */
+  checkpointer: Checkpointer | null;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,11 @@ export interface OpenStoreOptions {
   migrate?: boolean;
   /** Group commit for `groupTransaction` (on by default); false: each is its own transaction. */
   groupCommit?: false | GroupCommitOptions;
+  /**
+   * WAL checkpoints on a worker thread (file stores, on by default; decision 0014); false: in the
+   * COMMITs of the store's connection, as SQLite does by default.
+   */
+  checkpointer?: false | Omit<CheckpointerOptions, 'nativeBinding'>;
 }
 
 export function openStore(options: OpenStoreOptions): Store {
@@ -52,6 +60,7 @@ export function openStore(options: OpenStoreOptions): Store {
   // of the cost of a booking request's inserts).
   sqlite.pragma('temp_store = MEMORY');
   if (options.migrate !== false) migrateToLatest(sqlite);
+  const checkpointer = options.file === ':memory:' || options.checkpointer === false ? null : startCheckpointer(sqlite, options);
   const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }) });
   const committer = options.groupCommit === false ? null : new GroupCommitter(db, sqlite, options.groupCommit);
   if (committer) registerGroupCommitter(db, committer);
@@ -60,10 +69,21 @@ export function openStore(options: OpenStoreOptions): Store {
     sqlite,
     file: options.file,
     groupTransaction: (work) => (committer ? committer.run(work) : db.transaction().execute(work)),
+    checkpointer,
     async close() {
+      await checkpointer?.stop();
       await db.destroy();
     },
   };
+}
+
+/** The worker, or null when it cannot start (the store then checkpoints as SQLite does by default). */
+function startCheckpointer(sqlite: BetterSqlite3.Database, options: OpenStoreOptions): Checkpointer | null {
+  try {
+    return new Checkpointer(sqlite, options.file, { ...(options.checkpointer || {}), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  } catch {
+    return null;
+  }
 }
 
 /**

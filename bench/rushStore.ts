@@ -28,7 +28,7 @@ export async function openRushStore(dir: string, parents: number): Promise<RushS
   await store.db.updateTable('services').set({ approval_mode: 'automatic', no_place_policy: 'refuse' }).where('id', '=', service.id).execute();
   await store.db.updateTable('groups').set({ max_places: 150 }).where('service_id', '=', service.id).execute();
   const unit = await store.db.selectFrom('units').select('id').where('service_id', '=', service.id).where('code', '=', 'journee').executeTakeFirstOrThrow();
-  const candidates = await store.db
+  const rows = await store.db
     .selectFrom('children as c')
     .innerJoin('family_children as fc', 'fc.child_id', 'c.id')
     .innerJoin('portal_accounts as a', 'a.family_id', 'fc.family_id')
@@ -38,7 +38,9 @@ export async function openRushStore(dir: string, parents: number): Promise<RushS
     .where('c.birth_date', '<=', '2024-07-07')
     .where('c.birth_date', '>', '2015-07-07')
     .groupBy('fc.family_id')
-    .limit(parents)
     .execute();
+  // A child in garde alternée is linked to two families: one parent books it, not both.
+  const seen = new Set<number>();
+  const candidates = rows.filter((c) => !seen.has(c.childId) && seen.add(c.childId)).slice(0, parents);
   return { store, clock, unitId: unit.id, candidates };
 }

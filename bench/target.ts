@@ -28,8 +28,8 @@ process.on('SIGTERM', () => void stopProfile().finally(() => process.exit(0)));
 let reportGroups = () => {};
 process.on('exit', () => reportGroups());
 
-// BENCH_PROFILE=<dir>: a CPU profile of the server from the moment it is ready (seeding excluded)
-// until the bench stops it, written as <dir>/<kind>-<pid>.cpuprofile (open it in Chrome DevTools).
+// BENCH_PROFILE=<dir>: a CPU profile of the rush server from the SIGUSR2 that bench/rush.ts sends
+// once its warm-up is over until the bench stops it, written as <dir>/<kind>-<pid>.cpuprofile (open it in Chrome DevTools).
 let profiler: inspector.Session | null = null;
 async function startProfile(): Promise<void> {
   if (!process.env.BENCH_PROFILE) return;
@@ -123,7 +123,7 @@ if (kind === 'bare') {
   reportGroups = () => {
     loopDelay.disable();
     console.error(`event loop delay: max ${(loopDelay.max / 1e6).toFixed(0)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms`);
-    // The rush's requests are the last 2,000 (warm-up previews before them).
+    // The rush's requests are the last ones (the warm-up's previews and requests before them).
     const times = serverTimes.slice(-parents).sort((a, b) => a - b);
     const at = (q: number) => (times[Math.min(times.length - 1, Math.floor(times.length * q))] ?? 0).toFixed(0);
     console.error(`server-side time of the last ${times.length} requests: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
@@ -132,7 +132,7 @@ if (kind === 'bare') {
     const works = committer.stats.works - start.works;
     console.error(`group commit: ${works} requests in ${groups} transactions (${(works / Math.max(1, groups)).toFixed(1)} per COMMIT)`);
   };
-  await startProfile();
+  process.once('SIGUSR2', () => void startProfile());
   console.log(
     JSON.stringify({
       port: Number(new URL(server.portalUrl).port),

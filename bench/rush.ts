@@ -18,7 +18,7 @@ interface RushTarget {
 
 function start<T>(args: string[]): Promise<T & { child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/target.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/target.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
     if (!child.stdout) throw new Error('no stdout');
     readline.createInterface({ input: child.stdout }).once('line', (line) => resolve({ ...(JSON.parse(line) as T), child }));
     child.once('exit', (code) => reject(new Error(`bench target exited with ${code}`)));
@@ -96,6 +96,18 @@ async function measured(pid: number | undefined, run: () => Promise<Figures>): P
   return { ...figures, cpuMsPerRequest: (cpuMs(pid) - before) / figures.count, mainMsPerRequest: (cpuMs(pid, 'main') - mainBefore) / figures.count };
 }
 
+/**
+ * The confirmation e-mails still due, composed now (the target composes them once idle): between
+ * runs, so that neither the floor nor the rush shares the machine with them. Answers the target's
+ * totals so far: e-mails queued, and the time its main thread spent composing them.
+ */
+function composeConfirmations(child: ChildProcess): Promise<{ queued: number; ms: number }> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve(m as { queued: number; ms: number }));
+    child.send('compose');
+  });
+}
+
 const fmt = (r: Figures) =>
   `${r.count} requests in ${r.seconds.toFixed(2)} s: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, max ${r.max} ms (${r.statuses})`;
 
@@ -129,10 +141,13 @@ async function main(): Promise<void> {
   await load(`http://127.0.0.1:${rush.port}/api/family/requests/preview`, 500, concurrency, rushRequest);
   const warmUp = Number(process.env.BENCH_WARM_UP ?? '2000');
   await load(`http://127.0.0.1:${rush.port}/api/family/requests`, warmUp, concurrency, requestFor(WARM_UP_DAYS));
+  const mailsBefore = await composeConfirmations(rush.child);
   // BENCH_PROFILE: the target's CPU profile covers the measured runs only.
   if (process.env.BENCH_PROFILE) rush.child.kill('SIGUSR2');
   const floor = await measured(bare.child.pid, () => load(floorUrl, users.length, concurrency, floorRequest));
   const result = await measured(rush.child.pid, () => load(`http://127.0.0.1:${rush.port}/api/family/requests`, users.length, concurrency, rushRequest));
+  const mailsAfter = await composeConfirmations(rush.child);
+  const mails = { composed: mailsAfter.queued - mailsBefore.queued, ms: mailsAfter.ms - mailsBefore.ms };
   const floor2 = await measured(bare.child.pid, () => load(floorUrl, users.length, concurrency, floorRequest));
 
   const db = new BetterSqlite3(rush.dbFile, { readonly: true });
@@ -155,6 +170,7 @@ async function main(): Promise<void> {
     `server CPU per request (/proc, 10 ms ticks): floor ${floorCpu.toFixed(3)} ms, rush ${result.cpuMsPerRequest.toFixed(3)} ms — CPU ratio floor / rush ${(floorCpu / result.cpuMsPerRequest).toFixed(2)}; main thread alone: floor ${floorMain.toFixed(3)} ms, rush ${result.mainMsPerRequest.toFixed(3)} ms`,
   );
   console.log(`accepted on ${DAYS[0]}: ${accepted.n} (expected exactly 300)`);
+  console.log(`confirmation e-mails of the rush, composed once it was over (decision 0015): ${mails.composed} in ${mails.ms.toFixed(0)} ms (${(mails.ms / Math.max(1, mails.composed)).toFixed(3)} ms each)`);
   console.log(`bookings per day and state: ${JSON.stringify(byDay)}`);
 
   rush.child.kill('SIGTERM');

@@ -111,6 +111,15 @@ if (kind === 'bare') {
     return created;
   }) as typeof http.createServer;
   const server = await startServer({ store, clock, config, logger: createLogger('silent'), staticDirs: { portal: dir, backoffice: dir }, jobs: false });
+  // The confirmation e-mails wait while requests are answered (decision 0015); the bench asks for
+  // them to be composed between its runs, and reports what that cost.
+  process.on('message', (message) => {
+    if (message !== 'compose') return;
+    void server.deps.confirmations.composeNow().then(() => {
+      const { queued, ms } = server.deps.confirmations.stats;
+      process.send?.({ queued, ms });
+    });
+  });
   http.createServer = createServer;
   const usersFile = path.join(dir, 'users.json');
   fs.writeFileSync(usersFile, JSON.stringify(users));

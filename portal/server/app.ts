@@ -43,6 +43,7 @@ import { staffPaymentRoutes } from './routes/staff/payments';
 import { familyInvoiceRoutes } from './routes/family/invoices';
 import { familyPaymentRoutes } from './routes/family/payments';
 import { spa } from './static';
+import { confirmationComposer } from './confirmations';
 
 export interface ServerOptions {
   store: Store;
@@ -55,6 +56,11 @@ export interface ServerOptions {
   staticDirs: { portal: string; backoffice: string };
   /** Start background jobs (e-mail, backups). Tests usually drive them by hand. */
   jobs?: boolean;
+  /**
+   * 'auto' (default): confirmation e-mails are composed in the background after each request;
+   * 'manual': only by `deps.confirmations.composeNow()` (tests, which check e-mails at chosen steps).
+   */
+  confirmations?: 'auto' | 'manual';
 }
 
 function baseApp(deps: ServerDeps): Koa<AppState, AppCustom> {
@@ -64,7 +70,12 @@ function baseApp(deps: ServerDeps): Koa<AppState, AppCustom> {
   app.use(errorHandler);
   app.use(async (ctx, next) => {
     const start = performance.now();
-    await next();
+    deps.activity.inFlight++;
+    try {
+      await next();
+    } finally {
+      deps.activity.inFlight--;
+    }
     // Path only: query strings may carry tokens (e-mail links, calendar feeds).
     deps.logger.info({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - start) }, 'request');
   });
@@ -130,6 +141,8 @@ export function createBackofficeApp(deps: ServerDeps, staticDir: string): Koa<Ap
 
 export function createDeps(options: ServerOptions): { deps: ServerDeps; onOutbox(listener: () => void): void } {
   let listener: () => void = () => undefined;
+  const activity = { inFlight: 0 };
+  const confirmations = confirmationComposer({ ...options, activity }, () => listener(), { manual: options.confirmations === 'manual' });
   const deps: ServerDeps = {
     store: options.store,
     clock: options.clock,
@@ -137,7 +150,12 @@ export function createDeps(options: ServerOptions): { deps: ServerDeps; onOutbox
     logger: options.logger,
     mailer: options.mailer !== undefined ? options.mailer : options.config.smtpUrl ? smtpTransport(options.config.smtpUrl) : null,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    notifyOutbox: () => listener(),
+    notifyOutbox: () => {
+      confirmations.kick();
+      listener();
+    },
+    activity,
+    confirmations,
     maintenance: maintenanceCache(options.store),
   };
   return { deps, onOutbox: (fn) => (listener = fn) };
@@ -184,6 +202,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     jobs = startJobs(deps);
     onOutbox(jobs.kickOutbox);
   }
+  // Confirmations left due by a stop or a crash.
+  deps.confirmations.kick();
   const close = (server: http.Server) =>
     new Promise<void>((resolve) => {
       server.close(() => resolve());
@@ -194,6 +214,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     portalUrl: urlOf(portal, config.portal.host),
     backofficeUrl: urlOf(backoffice, config.backoffice.host),
     async close() {
+      await deps.confirmations.stop();
       await jobs?.stop();
       await Promise.all([close(portal), close(backoffice)]);
       deps.mailer?.close();

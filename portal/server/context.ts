@@ -5,6 +5,7 @@ import type { Config } from '../../shared/config';
 import type { Store } from '../../shared/db/store';
 import type { MailTransport } from '../../shared/mail/delivery';
 import type { ParentSession, StaffSession } from '../../shared/auth/sessions';
+import type { ConfirmationComposer } from './confirmations';
 
 /** What every request handler may use; built once at start and shared by both listeners. */
 export interface ServerDeps {
@@ -15,10 +16,18 @@ export interface ServerDeps {
   mailer: MailTransport | null;
   /** The better-sqlite3 addon to use for backup checks (Electron passes its own build). */
   nativeBinding?: string;
-  /** Wakes the e-mail worker after a change that queued e-mails. */
+  /** Wakes the e-mail workers after a change that queued (or made due) e-mails. */
   notifyOutbox(): void;
+  /** Requests being answered right now (background work yields to them). */
+  activity: Activity;
+  /** Composes the requests' confirmation e-mails after their transactions (decision 0015). */
+  confirmations: ConfirmationComposer;
   /** Cached portal maintenance state (read on every portal request). */
   maintenance: MaintenanceCache;
+}
+
+export interface Activity {
+  inFlight: number;
 }
 
 export interface MaintenanceCache {

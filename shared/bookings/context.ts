@@ -11,8 +11,6 @@ import { CONFIG_VERSION_TABLES, configVersionTrigger, PLACE_COUNT_TRIGGERS } fro
 import type { Db } from '../db/types';
 import { precompiled } from '../db/precompiled';
 import { effectiveRatio, isLongSession, type StaffingRuleLike, type UnitPair } from '../services/rules';
-import { COMMUNE, type Commune } from '../settings/definitions';
-import { getSetting } from '../settings/settings';
 import { loadTariffs, type TariffGrid } from '../tariffs';
 import { ageOn, bookingSettingsOf, groupFor, PLACE_HOLDING_STATUSES, placesLeft, type BookingSettings } from './rules';
 
@@ -322,7 +320,6 @@ interface Snapshot {
   periods: Map<number, Selectable<PeriodsTable>[]>;
   /** Opening days of a whole period, by period id, then by date. */
   openingDays: Map<number, Map<IsoDate, OpeningDayInfo>>;
-  commune: Commune | null;
 }
 
 interface Cache {
@@ -335,11 +332,11 @@ interface Cache {
 
 const caches = new WeakMap<object, Cache>();
 
-const emptySnapshot = (version: number): Snapshot => ({ version, units: null, services: new Map(), periods: new Map(), openingDays: new Map(), commune: null });
+const emptySnapshot = (version: number): Snapshot => ({ version, units: null, services: new Map(), periods: new Map(), openingDays: new Map() });
 
 /**
  * The services' reference data (units, services with their groups, rules and tariffs, periods,
- * opening days, the commune's setting), read once and kept while `config_version` stays the same.
+ * opening days), read once and kept while `config_version` stays the same.
  * Triggers bump that counter on every write to those tables (migration 0011), whoever writes;
  * each request reads it in its own transaction, so what it uses is what the store holds at that
  * moment. Lazy parts are loaded with the caller's `db` (its transaction) on first use.
@@ -419,10 +416,5 @@ export class ReferenceData {
       for (const [date, day] of this.snap.openingDays.get(id) ?? []) if (date >= from && date <= to) out.set(`${id}|${date}`, day);
     }
     return out;
-  }
-
-  async commune(): Promise<Commune> {
-    this.snap.commune ??= await getSetting(this.db, COMMUNE);
-    return this.snap.commune;
   }
 }

@@ -20,11 +20,9 @@ import type { Db, Trx } from '../db/types';
 import { groupCommitterOf } from '../db/groupCommit';
 import { precompiled } from '../db/precompiled';
 import { AppError, type IssueDetail } from '../errors';
-import { enqueueEmail } from '../mail/outbox';
 import { parisWallTime } from '../services/parisTime';
 import { areIncompatible } from '../services/rules';
 import { loadFamilyTariffProfile, priceFor, type FamilyTariffProfile } from '../tariffs';
-import { familyRecipient, greeting } from '../validation/emails';
 import type { RequestLineInput } from '../schemas/bookings';
 import { childName, familyChildren, type FamilyChild } from './access';
 import {
@@ -34,7 +32,7 @@ import {
   type OpeningDayInfo,
   type ServiceInfo,
 } from './context';
-import { requestConfirmationText } from './emails';
+import { confirmationLines } from './confirmations';
 import { promoteWaitlisted } from './waitlist';
 import {
   bookingOutcome,
@@ -104,7 +102,7 @@ export type RequestRole = { kind: 'parent' } | { kind: 'staff'; billed?: boolean
 export type RequestContext = {
   familyId: number;
   now: Date;
-  /** The portal's address, for the e-mail's link. */
+  /** The portal's address, for the links of the e-mails sent in the transaction (waiting-list offers). */
   publicUrl: string;
 } & ({ accountId: number } | { actor: RequestActor });
 
@@ -513,8 +511,8 @@ const INSERT_CHUNK = 200;
  * the rows travel as one JSON array read with json_each (SQLite; a PostgreSQL store would use
  * jsonb_to_recordset). Building these with Kysely cost more than running them.
  */
-const INSERT_REQUEST = `INSERT INTO requests (family_id, created_by_account_id, created_by_staff_id, staff_reason, created_at)
-  VALUES (?, ?, ?, ?, ?) RETURNING id`;
+const INSERT_REQUEST = `INSERT INTO requests (family_id, created_by_account_id, created_by_staff_id, staff_reason, created_at, confirmation_lines)
+  VALUES (?, ?, ?, ?, ?, ?) RETURNING id`;
 const INSERT_BOOKINGS = `INSERT INTO bookings (family_id, child_id, service_id, period_id, unit_id, group_id, date, status,
     status_reason, request_id, cancel_request_id, late, surcharge_cents, billed_if_cancelled, exceptional_absence,
     booked_by_staff_id, created_at, updated_at)
@@ -531,7 +529,9 @@ const INSERT_EVENTS = `INSERT INTO booking_events (booking_id, at, from_status, 
 /**
  * « Valider »: evaluates the request and writes it in one transaction — the request, each booking
  * and its first event (the parent, or staff with their reason), each cancellation and its event,
- * and one e-mail to the family listing every line's state. An invalid line refuses everything (400, or 404 for another family's booking).
+ * and the state of every line for the family's confirmation e-mail, which `composeDueConfirmations`
+ * queues after the transaction (decision 0015). An invalid line refuses everything (400, or 404
+ * for another family's booking).
  */
 export async function submitRequest(db: Kysely<Database>, context: RequestContext, input: readonly RequestLineInput[]): Promise<SubmittedRequestDto> {
   const actor = actorOf(context);
@@ -543,7 +543,7 @@ export async function submitRequest(db: Kysely<Database>, context: RequestContex
     const reference = await ReferenceData.open(trx, db);
     const evaluation = await evaluate(trx, context.familyId, input, context.now, actor, reference);
     if (evaluation.issues.length > 0) refuse(evaluation);
-    return writeRequest(trx, context, who, evaluation.lines, reference);
+    return writeRequest(trx, context, who, evaluation.lines);
   };
   // The store's group commit when it has one (decision 0013): the same checks and writes, in a
   // savepoint of a transaction shared with the requests queued at the same moment.
@@ -554,11 +554,19 @@ export async function submitRequest(db: Kysely<Database>, context: RequestContex
 /** The actor as written: staff's reason already checked and trimmed. */
 type WriteActor = { kind: 'parent'; accountId: number } | { kind: 'staff'; staffId: number; reason: string };
 
-async function writeRequest(trx: Trx, context: RequestContext, actor: WriteActor, lines: EvaluatedLine[], reference: ReferenceData): Promise<SubmittedRequestDto> {
+async function writeRequest(trx: Trx, context: RequestContext, actor: WriteActor, lines: EvaluatedLine[]): Promise<SubmittedRequestDto> {
   const at = context.now.toISOString();
   const staffId = actor.kind === 'staff' ? actor.staffId : null;
   const inserted = await trx.executeQuery<{ id: number }>(
-    CompiledQuery.raw(INSERT_REQUEST, [context.familyId, actor.kind === 'parent' ? actor.accountId : null, staffId, actor.kind === 'staff' ? actor.reason : null, at]),
+    CompiledQuery.raw(INSERT_REQUEST, [
+      context.familyId,
+      actor.kind === 'parent' ? actor.accountId : null,
+      staffId,
+      actor.kind === 'staff' ? actor.reason : null,
+      at,
+      // The confirmation e-mail, composed after this transaction (decision 0015).
+      confirmationLines(lines),
+    ]),
   );
   const request = { id: inserted.rows[0]?.id ?? 0 };
   if (request.id === 0) throw new Error('Demande insérée introuvable.');
@@ -655,18 +663,6 @@ async function writeRequest(trx: Trx, context: RequestContext, actor: WriteActor
         JSON.stringify(events.map((e) => ({ b: e.booking_id, f: e.from_status, t: e.to_status, a: e.actor_type, i: e.actor_id, r: e.reason }))),
       ]),
     );
-  }
-
-  const recipient = await familyRecipient(trx, context.familyId);
-  if (recipient.email) {
-    const commune = await reference.commune();
-    const { subject, text } = requestConfirmationText(
-      commune,
-      greeting(recipient.person),
-      { id: request.id, createdAt: context.now, lines },
-      context.publicUrl,
-    );
-    await enqueueEmail(trx, { to: recipient.email, subject, text, familyId: context.familyId }, context.now);
   }
 
   // A cancelled day that held a place frees it: the waiting list takes it in arrival order.

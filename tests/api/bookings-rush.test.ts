@@ -87,7 +87,8 @@ describe('concurrency: the last places of a day', () => {
       expect(r.body.lines[0]?.reason).toBe('Plus de place disponible ce jour-là.');
     }
     expect(await held('2026-12-07', repas, 'accepted')).toBe(12);
-    // Every parent got an e-mail telling which.
+    // Every parent got an e-mail telling which (composed after the requests: decision 0015).
+    await d.h.deps.confirmations.composeNow();
     const mails = await d.h.store.db.selectFrom('email_outbox').select('text_body').where('subject', 'like', 'Votre demande de réservation%').execute();
     expect(mails).toHaveLength(51);
     expect(mails.filter((m) => m.text_body.includes(': REFUSÉE : Plus de place disponible ce jour-là.'))).toHaveLength(40);
@@ -161,6 +162,7 @@ describe('a whole school year of cantine in one request', () => {
     expect(res.body.lines).toHaveLength(days.length);
     expect(res.body.lines.every((l: { outcome: string; bookingId: number }) => l.outcome === 'accepted' && l.bookingId > 0)).toBe(true);
     expect(new Set(res.body.lines.map((l: { bookingId: number }) => l.bookingId)).size).toBe(days.length);
+    await d.h.deps.confirmations.composeNow();
     const mail = await d.h.store.db.selectFrom('email_outbox').select('text_body').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(mail.text_body.split('\n').filter((l) => l.startsWith('- ')).length).toBe(days.length);
   });

@@ -22,8 +22,10 @@ afterEach(() => d.h.close());
 const submit = (client: Client, lines: unknown[]) => client.post('/api/family/requests', { lines });
 const preview = (client: Client, lines: unknown[]) => client.post('/api/family/requests/preview', { lines });
 
-const lastEmail = async () =>
-  d.h.store.db.selectFrom('email_outbox').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+const lastEmail = async () => {
+  await d.h.deps.confirmations.composeNow();
+  return d.h.store.db.selectFrom('email_outbox').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+};
 
 const bookingRow = (id: number) => d.h.store.db.selectFrom('bookings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 

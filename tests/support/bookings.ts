@@ -52,8 +52,9 @@ export async function login(h: Harness, email: string, password = DEMO_PASSWORD)
 export const lefevreClient = (h: Harness) => login(h, DEMO_PARENT_EMAIL);
 export const moreauClient = (h: Harness) => login(h, DEMO_SECOND_PARENT_EMAIL);
 
-/** Everything a request may write. */
+/** Everything a request may write (its confirmation e-mail composed first: decision 0015). */
 export async function snapshot(h: Harness) {
+  await h.deps.confirmations.composeNow();
   const db = h.store.db;
   const count = async (table: 'bookings' | 'booking_events' | 'requests' | 'email_outbox' | 'audit_log') =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

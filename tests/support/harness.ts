@@ -33,6 +33,8 @@ export function createHarness(options: { config?: Partial<Config>; mailer?: Mail
     logger: createLogger('silent'),
     mailer: options.mailer ?? null,
     staticDirs: { portal: '/nonexistent', backoffice: '/nonexistent' },
+    // Tests compose the requests' confirmations when they check them (`composeConfirmations`).
+    confirmations: 'manual',
   });
   return {
     store,

@@ -8,8 +8,9 @@ import { migration as m0006 } from './0006_staff_plan_qualifications';
 import { migration as m0008 } from './0008_attendance';
 import { migration as m0009 } from './0009_invoicing';
 import { migration as m0011 } from './0011_config_version';
+import { migration as m0012 } from './0012_request_confirmations';
 
 // Bundled with the app (a static import list, no directory scan at run time); a unit test checks
 // that every file of this folder is registered here, in order. Numbers 0007 and 0010 were reserved
 // for work that needed no migration: the gaps are deliberate, ids are never reused.
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0008, m0009, m0011];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0008, m0009, m0011, m0012];

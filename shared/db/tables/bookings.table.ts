@@ -23,6 +23,11 @@ export interface RequestsTable {
   created_by_staff_id: number | null;
   staff_reason: string | null;
   created_at: IsoInstant;
+  /**
+   * The confirmation e-mail still to compose: each line's state as validated (JSON, written by
+   * `submitRequest`, read and cleared by `composeDueConfirmations`); null once queued.
+   */
+  confirmation_lines: Generated<string | null>;
 }
 
 export type BookingStatus =

@@ -515,9 +515,10 @@ const INSERT_REQUEST = `INSERT INTO requests (family_id, created_by_account_id, 
   VALUES (?, ?, ?, ?, ?, ?) RETURNING id`;
 const INSERT_BOOKINGS = `INSERT INTO bookings (family_id, child_id, service_id, period_id, unit_id, group_id, date, status,
     status_reason, request_id, cancel_request_id, late, surcharge_cents, billed_if_cancelled, exceptional_absence,
-    booked_by_staff_id, created_at, updated_at)
+    booked_by_staff_id, created_at, updated_at, created_status, created_reason)
   SELECT f.family_id, j.value ->> 'c', j.value ->> 's', j.value ->> 'p', j.value ->> 'u', j.value ->> 'g', j.value ->> 'd',
-    j.value ->> 'st', j.value ->> 'r', f.request_id, NULL, j.value ->> 'l', j.value ->> 'sc', 0, 0, f.staff_id, f.at, f.at
+    j.value ->> 'st', j.value ->> 'r', f.request_id, NULL, j.value ->> 'l', j.value ->> 'sc', 0, 0, f.staff_id, f.at, f.at,
+    j.value ->> 'st', j.value ->> 'r'
   FROM (SELECT ? AS family_id, ? AS request_id, ? AS staff_id, ? AS at) AS f, json_each(?) AS j
   ORDER BY j.key
   RETURNING id, child_id, date, unit_id`;
@@ -528,7 +529,8 @@ const INSERT_EVENTS = `INSERT INTO booking_events (booking_id, at, from_status, 
 
 /**
  * « Valider »: evaluates the request and writes it in one transaction — the request, each booking
- * and its first event (the parent, or staff with their reason), each cancellation and its event,
+ * (with its state and reason at creation: decision 0016), each cancellation and its event (the
+ * parent, or staff with their reason),
  * and the state of every line for the family's confirmation e-mail, which `composeDueConfirmations`
  * queues after the transaction (decision 0015). An invalid line refuses everything (400, or 404
  * for another family's booking).
@@ -573,14 +575,14 @@ async function writeRequest(trx: Trx, context: RequestContext, actor: WriteActor
   const events: {
     booking_id: number;
     at: string;
-    from_status: BookingStatus | null;
+    from_status: BookingStatus;
     to_status: BookingStatus;
     actor_type: 'parent' | 'staff';
     actor_id: number;
     reason: string | null;
   }[] = [];
   // The history says who acted: the parent's line reason, or staff's own reason.
-  const event = (bookingId: number, from: BookingStatus | null, to: BookingStatus, lineReason: string | null) =>
+  const event = (bookingId: number, from: BookingStatus, to: BookingStatus, lineReason: string | null) =>
     events.push(
       actor.kind === 'parent'
         ? { booking_id: bookingId, at, from_status: from, to_status: to, actor_type: 'parent', actor_id: actor.accountId, reason: lineReason }
@@ -613,13 +615,13 @@ async function writeRequest(trx: Trx, context: RequestContext, actor: WriteActor
         ]),
       )
     ).rows;
-    // RETURNING order is not guaranteed: match each row to its line by child, day and unit.
+    // RETURNING order is not guaranteed: match each row to its line by child, day and unit. A
+    // booking's creation is its own row (created_status, created_reason): no event (decision 0016).
     const ids = new Map(rows.map((r) => [`${r.child_id}|${r.date}|${r.unit_id}`, r.id]));
     for (const l of books) {
       const id = ids.get(`${l.childId}|${l.date}|${l.unitId}`);
       if (id === undefined) throw new Error('Réservation insérée introuvable.');
       l.bookingId = id;
-      event(id, null, l.outcome, l.reason);
     }
   }
 

@@ -171,9 +171,33 @@ export async function listFamilyBookings(db: Db, familyId: number, query: Family
 
 /** One booking's history (who, when, why), oldest first. */
 export async function bookingHistory(db: Db, familyId: number, bookingId: number): Promise<BookingEventDto[]> {
-  const booking = await db.selectFrom('bookings').select('id').where('id', '=', bookingId).where('family_id', '=', familyId).executeTakeFirst();
+  const booking = await db
+    .selectFrom('bookings as b')
+    .leftJoin('requests as r', 'r.id', 'b.request_id')
+    .leftJoin('staff_users as s', 's.id', 'r.created_by_staff_id')
+    .select(['b.id', 'b.created_at', 'b.created_status', 'b.created_reason', 'r.created_by_staff_id', 'r.staff_reason', 's.first_name', 's.last_name'])
+    .where('b.id', '=', bookingId)
+    .where('b.family_id', '=', familyId)
+    .executeTakeFirst();
   if (!booking) throw notFound(BOOKING_NOT_FOUND_MESSAGE);
-  const events = await db
+  // The creation, recorded on the booking itself since migration 0013 (decision 0016); earlier
+  // bookings have it as their first row of booking_events.
+  const created =
+    booking.created_status === null
+      ? []
+      : [
+          {
+            id: 0,
+            at: booking.created_at,
+            from_status: null,
+            to_status: booking.created_status,
+            actor_type: booking.created_by_staff_id !== null ? ('staff' as const) : ('parent' as const),
+            reason: booking.created_by_staff_id !== null ? booking.staff_reason : booking.created_reason,
+            first_name: booking.first_name,
+            last_name: booking.last_name,
+          },
+        ];
+  const changes = await db
     .selectFrom('booking_events as e')
     .leftJoin('staff_users as s', (join) => join.onRef('s.id', '=', 'e.actor_id').on('e.actor_type', '=', 'staff'))
     .select(['e.id', 'e.at', 'e.from_status', 'e.to_status', 'e.actor_type', 'e.reason', 's.first_name', 's.last_name'])
@@ -181,7 +205,7 @@ export async function bookingHistory(db: Db, familyId: number, bookingId: number
     .orderBy('e.at')
     .orderBy('e.id')
     .execute();
-  return events.map((e) => ({
+  return [...created, ...changes].map((e) => ({
     at: e.at,
     fromStatus: e.from_status,
     toStatus: e.to_status,

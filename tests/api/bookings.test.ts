@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client';
 import { previewRequest, STAFF_REASON_REQUIRED_MESSAGE, submitRequest, type RequestContext } from '../../shared/bookings/requests';
+import { bookingHistory } from '../../shared/bookings/staff';
 import { DEMO_PARENT_EMAIL } from '../../shared/demo/seed';
 import { book, cancel, demoHarness, lefevreClient, moreauClient, snapshot, type Demo } from '../support/bookings';
 import { addStaff } from '../support/harness';
@@ -145,8 +146,12 @@ describe('booking rules through the API (now: Thursday 26/11/2026 09:00)', () =>
     ]);
     const row = await bookingRow(res.body.lines[0].bookingId);
     expect(row).toMatchObject({ status: 'pending', family_id: d.lefevre, request_id: res.body.requestId, late: 0, surcharge_cents: 0 });
-    const events = await d.h.store.db.selectFrom('booking_events').selectAll().where('booking_id', '=', row.id).execute();
-    expect(events).toEqual([expect.objectContaining({ from_status: null, to_status: 'pending', actor_type: 'parent' })]);
+    // Its creation is the booking row itself (decision 0016): the history shows it, no event row.
+    expect(row).toMatchObject({ created_status: 'pending', created_reason: null });
+    expect(await d.h.store.db.selectFrom('booking_events').selectAll().where('booking_id', '=', row.id).execute()).toEqual([]);
+    expect(await bookingHistory(d.h.store.db, d.lefevre, row.id)).toEqual([
+      { at: '2026-11-26T08:00:00.000Z', fromStatus: null, toStatus: 'pending', toStatusLabel: 'EN ATTENTE DE TRAITEMENT', actorType: 'parent', actorLabel: 'Famille', reason: null },
+    ]);
   });
 
   it('cantine late (Tuesday 1 December) → ACCEPTÉE with the 1 € repas majoré', async () => {
@@ -387,8 +392,9 @@ describe('staff on a family’s behalf (issue 6 item 5), through the shared func
     expect(request).toMatchObject({ family_id: d.lefevre, created_by_account_id: null, created_by_staff_id: staffId, staff_reason: REASON });
     for (const line of res.lines) {
       expect(await bookingRow(line.bookingId ?? 0)).toMatchObject({ status: 'accepted', booked_by_staff_id: staffId, surcharge_cents: 0, request_id: res.requestId });
-      const events = await d.h.store.db.selectFrom('booking_events').selectAll().where('booking_id', '=', line.bookingId ?? 0).execute();
-      expect(events).toEqual([expect.objectContaining({ from_status: null, to_status: 'accepted', actor_type: 'staff', actor_id: staffId, reason: REASON })]);
+      expect(await bookingHistory(d.h.store.db, d.lefevre, line.bookingId ?? 0)).toEqual([
+        expect.objectContaining({ fromStatus: null, toStatus: 'accepted', actorType: 'staff', actorLabel: 'Test agent (service)', reason: REASON }),
+      ]);
     }
     const after = await snapshot(d.h);
     expect(after.outbox).toBe(before.outbox + 1);

@@ -98,7 +98,10 @@ describe('staff book on the family’s behalf', () => {
     expect(row).toMatchObject({ status: 'accepted', surcharge_cents: 0, family_id: d.lefevre, booked_by_staff_id: expect.any(Number) });
     const request = await d.h.store.db.selectFrom('requests').selectAll().where('id', '=', res.body.requestId).executeTakeFirstOrThrow();
     expect(request).toMatchObject({ staff_reason: REASON, created_by_account_id: null, created_by_staff_id: row.booked_by_staff_id });
-    expect(await eventsOf(id)).toEqual([expect.objectContaining({ to_status: 'accepted', actor_type: 'staff', reason: REASON })]);
+    // The creation is the booking row itself (decision 0016); the history tells who and why.
+    expect(await eventsOf(id)).toEqual([]);
+    const history = await agent.get(`${base()}/bookings/${id}/history`);
+    expect(history.body.items).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'accepted', actorType: 'staff', actorLabel: expect.stringMatching(/\(service\)$/), reason: REASON })]);
     // The family is told, as for its own requests.
     const after = await snapshot(d.h);
     expect(after.outbox).toBe(outboxBefore + 1);

@@ -9,8 +9,9 @@ import { migration as m0008 } from './0008_attendance';
 import { migration as m0009 } from './0009_invoicing';
 import { migration as m0011 } from './0011_config_version';
 import { migration as m0012 } from './0012_request_confirmations';
+import { migration as m0013 } from './0013_booking_creation';
 
 // Bundled with the app (a static import list, no directory scan at run time); a unit test checks
 // that every file of this folder is registered here, in order. Numbers 0007 and 0010 were reserved
 // for work that needed no migration: the gaps are deliberate, ids are never reused.
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0008, m0009, m0011, m0012];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0008, m0009, m0011, m0012, m0013];

@@ -61,6 +61,13 @@ export interface BookingsTable {
   version: Generated<number>;
   /** A waitlisted line offered a freed place until then (migration 0005); null otherwise. */
   offer_expires_at: IsoInstant | null;
+  /**
+   * The state and the line's reason given when the request was validated: the booking's first
+   * event, not written in booking_events (decision 0016). Null for bookings written before
+   * migration 0013, whose first event is a row of booking_events.
+   */
+  created_status: Generated<BookingStatus | null>;
+  created_reason: Generated<string | null>;
 }
 
 export interface BookingEventsTable {

@@ -71,10 +71,12 @@ function baseApp(deps: ServerDeps): Koa<AppState, AppCustom> {
   app.use(async (ctx, next) => {
     const start = performance.now();
     deps.activity.inFlight++;
+    deps.activity.lastAt = start;
     try {
       await next();
     } finally {
       deps.activity.inFlight--;
+      deps.activity.lastAt = performance.now();
     }
     // Path only: query strings may carry tokens (e-mail links, calendar feeds).
     deps.logger.info({ method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(performance.now() - start) }, 'request');
@@ -141,7 +143,7 @@ export function createBackofficeApp(deps: ServerDeps, staticDir: string): Koa<Ap
 
 export function createDeps(options: ServerOptions): { deps: ServerDeps; onOutbox(listener: () => void): void } {
   let listener: () => void = () => undefined;
-  const activity = { inFlight: 0 };
+  const activity = { inFlight: 0, lastAt: 0 };
   const confirmations = confirmationComposer({ ...options, activity }, () => listener(), { manual: options.confirmations === 'manual' });
   const deps: ServerDeps = {
     store: options.store,

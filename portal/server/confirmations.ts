@@ -3,8 +3,9 @@ import type { Activity, ServerDeps } from './context';
 
 /**
  * Composes the requests' confirmation e-mails after their transactions (decision 0015), yielding
- * to the parents: while requests are being answered it waits, and composes once the server is
- * idle — or when the oldest confirmation has waited `maxDelayMs`, whatever the load. During the
+ * to the parents: while requests are being answered, or were in the last `quietMs`, it waits, and
+ * composes once the server is quiet — or when the oldest confirmation has waited `maxDelayMs`,
+ * whatever the load. During the
  * summer rush the parents get their answers first and their e-mails seconds later.
  */
 export interface ConfirmationComposer {
@@ -25,10 +26,12 @@ const cancel = globalThis.clearTimeout;
 export function confirmationComposer(
   deps: Pick<ServerDeps, 'store' | 'clock' | 'config' | 'logger'> & { activity: Activity },
   onQueued: () => void,
-  options: { maxDelayMs?: number; retryMs?: number; batch?: number; manual?: boolean } = {},
+  options: { maxDelayMs?: number; retryMs?: number; quietMs?: number; batch?: number; manual?: boolean } = {},
 ): ConfirmationComposer {
   const maxDelay = options.maxDelayMs ?? 30_000;
   const retry = options.retryMs ?? 100;
+  // A rush has instants with no request in flight (between a response and the next request).
+  const quiet = options.quietMs ?? 250;
   const batch = options.batch ?? 200;
   const stats = { batches: 0, requests: 0, queued: 0, ms: 0 };
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -38,7 +41,7 @@ export function confirmationComposer(
   let dueSince: number | null = null;
   /** A request was validated while a batch ran: it may not have been in it. */
   let again = false;
-  const busy = () => deps.activity.inFlight > 0;
+  const busy = () => deps.activity.inFlight > 0 || performance.now() - deps.activity.lastAt < quiet;
 
   const schedule = (ms: number): void => {
     if (stopped || timer !== null || running !== null) return;

@@ -27,7 +27,10 @@ export interface ServerDeps {
 }
 
 export interface Activity {
+  /** Requests being answered. */
   inFlight: number;
+  /** When the last request arrived or ended (performance.now()). */
+  lastAt: number;
 }
 
 export interface MaintenanceCache {

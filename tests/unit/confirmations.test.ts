@@ -89,14 +89,18 @@ describe('the composer of the server', () => {
   };
 
   it('waits while parents are being answered, composes once idle, and tells the e-mail worker', async () => {
-    const activity = { inFlight: 1 };
+    const activity = { inFlight: 1, lastAt: performance.now() };
     let told = 0;
-    const composer = confirmationComposer({ ...d.h.deps, activity }, () => told++, { retryMs: 5, maxDelayMs: 60_000 });
+    const composer = confirmationComposer({ ...d.h.deps, activity }, () => told++, { retryMs: 5, quietMs: 40, maxDelayMs: 60_000 });
     await submit([book(d.leo, '2027-01-13', d.unit('alsh_mercredi/journee'))]);
     composer.kick();
     await wait(60);
     expect(await confirmations()).toHaveLength(0);
+    // The last request ends: still nothing while the server has been quiet less than quietMs.
     activity.inFlight = 0;
+    activity.lastAt = performance.now();
+    await wait(10);
+    expect(await confirmations()).toHaveLength(0);
     await until(async () => (await confirmations()).length === 1);
     expect(told).toBe(1);
     expect(composer.stats).toMatchObject({ requests: 1, queued: 1 });
@@ -104,7 +108,7 @@ describe('the composer of the server', () => {
   });
 
   it('composes after its longest wait even if the server never idles, and never loses a kick made during a batch', async () => {
-    const activity = { inFlight: 1 };
+    const activity = { inFlight: 1, lastAt: performance.now() };
     const composer = confirmationComposer({ ...d.h.deps, activity }, () => undefined, { retryMs: 5, maxDelayMs: 40, batch: 1 });
     await submit([book(d.leo, '2027-01-13', d.unit('alsh_mercredi/journee'))]);
     composer.kick();

@@ -64,8 +64,6 @@ export class Checkpointer {
       eval: true,
       workerData: { file, module: createRequire(import.meta.url).resolve('better-sqlite3'), nativeBinding: options.nativeBinding ?? null },
     });
-    // The worker must never keep the process alive (a CLI that ends, a test that finishes).
-    this.worker.unref();
     this.worker.on('message', (result: { ok: boolean; log?: number; checkpointed?: number }) => {
       this.running = false;
       this.stats.runs++;
@@ -77,6 +75,9 @@ export class Checkpointer {
     });
     this.worker.on('error', () => this.fallBack());
     this.worker.on('exit', () => this.fallBack());
+    // The worker must never keep the process alive (a CLI that ends, a test that finishes); after
+    // the listeners: adding a 'message' listener refs the worker again.
+    this.worker.unref();
     this.sqlite.pragma('wal_autocheckpoint = 0');
     this.timer = setInterval(() => this.request(), options.everyMs ?? 1000);
     this.timer.unref();

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,22 @@ describe('the checkpointer', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(store.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     await expect(checkpointer?.checkpoint()).resolves.toBeUndefined();
+  });
+
+  it('never keeps a process alive: a script that forgets to close its store still ends', () => {
+    const script = path.join(dir, 'script.mts');
+    fs.writeFileSync(
+      script,
+      `import { openStore } from ${JSON.stringify(path.resolve('shared/db/store.ts'))};
+      const s = openStore({ file: ${JSON.stringify(path.join(dir, 'script.sqlite'))} });
+      if (!s.checkpointer) throw new Error('no checkpointer');
+      await s.db.selectFrom('families').select('id').execute();
+      console.log('opened');`,
+    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], { timeout: 15_000, encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe('opened');
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(0);
   });
 
   it('is not started for a store in memory, nor when refused', async () => {

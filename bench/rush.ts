@@ -96,25 +96,47 @@ async function measured(pid: number | undefined, run: () => Promise<Figures>): P
   return { ...figures, cpuMsPerRequest: (cpuMs(pid) - before) / figures.count, mainMsPerRequest: (cpuMs(pid, 'main') - mainBefore) / figures.count };
 }
 
+/** What the target reports after a round: its confirmations, and its own view of the round. */
+interface RoundReport {
+  /** E-mails queued and the main thread's time composing them, since the target started. */
+  queued: number;
+  ms: number;
+  /** Time of each request inside the server since `round-start` (from its headers to its last byte). */
+  serverP50: number;
+  serverP99: number;
+  serverMax: number;
+  /** Longest the server's event loop was blocked since `round-start`. */
+  loopMaxMs: number;
+}
+
 /**
- * The confirmation e-mails still due, composed now (the target composes them once idle): between
- * runs, so that neither the floor nor the rush shares the machine with them. Answers the target's
- * totals so far: e-mails queued, and the time its main thread spent composing them.
+ * Composes the confirmation e-mails still due (the target composes them once idle): between runs,
+ * so that neither the floor nor the rush shares the machine with them; answers a `RoundReport`.
  */
-function composeConfirmations(child: ChildProcess): Promise<{ queued: number; ms: number }> {
+function composeConfirmations(child: ChildProcess): Promise<RoundReport> {
   return new Promise((resolve) => {
-    child.once('message', (m) => resolve(m as { queued: number; ms: number }));
+    child.once('message', (m) => resolve(m as RoundReport));
     child.send('compose');
   });
 }
 
 const fmt = (r: Figures) =>
-  `${r.count} requests in ${r.seconds.toFixed(2)} s: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, max ${r.max} ms (${r.statuses})`;
+  `${r.rps.toFixed(0)} req/s (${r.count} in ${r.seconds.toFixed(2)} s), p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, max ${r.max} ms (${r.statuses})`;
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
 
 async function main(): Promise<void> {
   const parents = Number(process.env.BENCH_PARENTS ?? '2000');
   const concurrency = Number(process.env.BENCH_CONCURRENCY ?? '64');
-  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}; ${parents} parents, ${concurrency} concurrent clients`);
+  const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? '5'));
+  const floorRequests = Number(process.env.BENCH_FLOOR_REQUESTS ?? '4000');
+  console.log(
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}; ${parents} parents, ${concurrency} concurrent clients, ${rounds} rounds`,
+  );
   const rush = await start<RushTarget>(['rush', String(parents)]);
   const bare = await start<{ port: number }>(['bare']);
   const users = JSON.parse(fs.readFileSync(rush.usersFile, 'utf8')) as { cookie: string; csrf: string; childId: number }[];
@@ -131,47 +153,63 @@ async function main(): Promise<void> {
   const rushRequest = requestFor(DAYS);
   const floorRequest = () => ({ headers: json, body: '{}' });
   const floorUrl = `http://127.0.0.1:${bare.port}/`;
+  const rushUrl = `http://127.0.0.1:${rush.port}/api/family/requests`;
 
   // Warm-up: a server in production has been running for hours, its code compiled by V8's
   // optimising compiler (measured: without a warm-up, a quarter of the first thousands of requests'
   // CPU goes to compiling). Previews of the rush's request, then requests validated for five other
   // days of the same service (as many accepted then refused as in the rush): the rush's days stay
   // untouched.
-  await load(floorUrl, 1000, concurrency, floorRequest);
-  await load(`http://127.0.0.1:${rush.port}/api/family/requests/preview`, 500, concurrency, rushRequest);
+  await load(floorUrl, 2000, concurrency, floorRequest);
+  await load(`${rushUrl}/preview`, 500, concurrency, rushRequest);
   const warmUp = Number(process.env.BENCH_WARM_UP ?? '2000');
-  await load(`http://127.0.0.1:${rush.port}/api/family/requests`, warmUp, concurrency, requestFor(WARM_UP_DAYS));
-  const mailsBefore = await composeConfirmations(rush.child);
-  // BENCH_PROFILE: the target's CPU profile covers the measured runs only.
+  await load(rushUrl, warmUp, concurrency, requestFor(WARM_UP_DAYS));
+  let mails = await composeConfirmations(rush.child);
+
+  // The same rush several times (the machine is shared and noisy: medians), each preceded by a
+  // floor run; between rounds the rush's bookings are removed, so each round starts from the same
+  // 300 free places. BENCH_PROFILE: the target's CPU profile covers the measured runs only.
+  const store = new BetterSqlite3(rush.dbFile);
+  store.pragma('busy_timeout = 5000');
+  const countAccepted = store.prepare("SELECT COUNT(*) AS n FROM bookings WHERE date = ? AND unit_id = ? AND status = 'accepted'");
+  const byDay = store.prepare('SELECT date, status, COUNT(*) AS n FROM bookings WHERE unit_id = ? AND date IN (SELECT value FROM json_each(?)) GROUP BY date, status ORDER BY date, status');
+  const reset = store.prepare('DELETE FROM bookings WHERE unit_id = ? AND date IN (SELECT value FROM json_each(?))');
   if (process.env.BENCH_PROFILE) rush.child.kill('SIGUSR2');
-  const floor = await measured(bare.child.pid, () => load(floorUrl, users.length, concurrency, floorRequest));
-  const result = await measured(rush.child.pid, () => load(`http://127.0.0.1:${rush.port}/api/family/requests`, users.length, concurrency, rushRequest));
-  const mailsAfter = await composeConfirmations(rush.child);
-  const mails = { composed: mailsAfter.queued - mailsBefore.queued, ms: mailsAfter.ms - mailsBefore.ms };
-  const floor2 = await measured(bare.child.pid, () => load(floorUrl, users.length, concurrency, floorRequest));
+  const results: { floor: Awaited<ReturnType<typeof measured>>; rush: Awaited<ReturnType<typeof measured>>; accepted: number; report: RoundReport; mailMs: number; mailCount: number }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    if (round > 0) reset.run(rush.unitId, JSON.stringify(DAYS));
+    const floor = await measured(bare.child.pid, () => load(floorUrl, floorRequests, concurrency, floorRequest));
+    rush.child.send('round-start');
+    const result = await measured(rush.child.pid, () => load(rushUrl, users.length, concurrency, rushRequest));
+    const report = await composeConfirmations(rush.child);
+    const accepted = (countAccepted.get(DAYS[0], rush.unitId) as { n: number }).n;
+    results.push({ floor, rush: result, accepted, report, mailMs: report.ms - mails.ms, mailCount: report.queued - mails.queued });
+    mails = report;
+    console.log(`\nround ${round + 1}`);
+    console.log(`  floor (bare Koa + 1 insert): ${fmt(floor)}`);
+    console.log(`  rush (5 lines per request):  ${fmt(result)}; ratio ${(result.rps / floor.rps).toFixed(2)}`);
+    console.log(
+      `  server CPU per request: floor ${floor.cpuMsPerRequest.toFixed(3)} ms, rush ${result.cpuMsPerRequest.toFixed(3)} ms (main thread: floor ${floor.mainMsPerRequest.toFixed(3)} ms, rush ${result.mainMsPerRequest.toFixed(3)} ms)`,
+    );
+    console.log(
+      `  inside the server: p50 ${report.serverP50.toFixed(0)} ms, p99 ${report.serverP99.toFixed(0)} ms, max ${report.serverMax.toFixed(0)} ms; event loop blocked at most ${report.loopMaxMs.toFixed(0)} ms`,
+    );
+    console.log(`  accepted on ${DAYS[0]}: ${accepted} (expected exactly 300); confirmation e-mails composed after: ${results.at(-1)?.mailCount} in ${results.at(-1)?.mailMs.toFixed(0)} ms`);
+  }
+  const last = byDay.all(rush.unitId, JSON.stringify(DAYS));
+  store.close();
 
-  const db = new BetterSqlite3(rush.dbFile, { readonly: true });
-  const accepted = db
-    .prepare("SELECT COUNT(*) AS n FROM bookings WHERE date = ? AND unit_id = ? AND status = 'accepted'")
-    .get(DAYS[0], rush.unitId) as { n: number };
-  const byDay = db
-    .prepare("SELECT date, status, COUNT(*) AS n FROM bookings WHERE unit_id = ? GROUP BY date, status ORDER BY date, status")
-    .all(rush.unitId);
-  db.close();
-
-  console.log(`\nfloor (bare Koa + 1 insert), before: ${fmt(floor)}`);
-  console.log(`floor (bare Koa + 1 insert), after:  ${fmt(floor2)}`);
-  console.log(`rush (5 lines per request):          ${fmt(result)}`);
-  const floorRps = (floor.rps + floor2.rps) / 2;
-  console.log(`ratio rush / floor: ${(result.rps / floorRps).toFixed(2)}`);
-  const floorCpu = (floor.cpuMsPerRequest + floor2.cpuMsPerRequest) / 2;
-  const floorMain = (floor.mainMsPerRequest + floor2.mainMsPerRequest) / 2;
+  const floorRps = median(results.map((r) => r.floor.rps));
+  const rushRps = median(results.map((r) => r.rush.rps));
+  console.log(`\nmedians over ${rounds} rounds`);
+  console.log(`  floor ${floorRps.toFixed(0)} req/s, rush ${rushRps.toFixed(0)} req/s: ratio of the medians ${(rushRps / floorRps).toFixed(2)}, median of the rounds' ratios ${median(results.map((r) => r.rush.rps / r.floor.rps)).toFixed(2)}`);
+  console.log(`  rush p99 (load generator): median ${median(results.map((r) => r.rush.p99)).toFixed(0)} ms, worst ${Math.max(...results.map((r) => r.rush.p99))} ms; inside the server: median ${median(results.map((r) => r.report.serverP99)).toFixed(0)} ms, worst ${Math.max(...results.map((r) => r.report.serverP99)).toFixed(0)} ms`);
   console.log(
-    `server CPU per request (/proc, 10 ms ticks): floor ${floorCpu.toFixed(3)} ms, rush ${result.cpuMsPerRequest.toFixed(3)} ms — CPU ratio floor / rush ${(floorCpu / result.cpuMsPerRequest).toFixed(2)}; main thread alone: floor ${floorMain.toFixed(3)} ms, rush ${result.mainMsPerRequest.toFixed(3)} ms`,
+    `  server CPU per request: floor ${median(results.map((r) => r.floor.cpuMsPerRequest)).toFixed(3)} ms, rush ${median(results.map((r) => r.rush.cpuMsPerRequest)).toFixed(3)} ms; main thread: floor ${median(results.map((r) => r.floor.mainMsPerRequest)).toFixed(3)} ms, rush ${median(results.map((r) => r.rush.mainMsPerRequest)).toFixed(3)} ms`,
   );
-  console.log(`accepted on ${DAYS[0]}: ${accepted.n} (expected exactly 300)`);
-  console.log(`confirmation e-mails of the rush, composed once it was over (decision 0015): ${mails.composed} in ${mails.ms.toFixed(0)} ms (${(mails.ms / Math.max(1, mails.composed)).toFixed(3)} ms each)`);
-  console.log(`bookings per day and state: ${JSON.stringify(byDay)}`);
+  console.log(`  exactly 300 accepted in every round: ${results.every((r) => r.accepted === 300) ? 'yes' : `NO (${results.map((r) => r.accepted).join(', ')})`}`);
+  console.log(`  confirmation e-mails: ${(median(results.map((r) => r.mailMs / Math.max(1, r.mailCount))) * 1000).toFixed(0)} µs each, composed after each rush`);
+  console.log(`  last round, bookings per day and state: ${JSON.stringify(last)}`);
 
   rush.child.kill('SIGTERM');
   bare.child.kill('SIGTERM');

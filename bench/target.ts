@@ -111,31 +111,33 @@ if (kind === 'bare') {
     return created;
   }) as typeof http.createServer;
   const server = await startServer({ store, clock, config, logger: createLogger('silent'), staticDirs: { portal: dir, backoffice: dir }, jobs: false });
-  // The confirmation e-mails wait while requests are answered (decision 0015); the bench asks for
-  // them to be composed between its runs, and reports what that cost.
-  process.on('message', (message) => {
-    if (message !== 'compose') return;
-    void server.deps.confirmations.composeNow().then(() => {
-      const { queued, ms } = server.deps.confirmations.stats;
-      process.send?.({ queued, ms });
-    });
-  });
   http.createServer = createServer;
   const usersFile = path.join(dir, 'users.json');
   fs.writeFileSync(usersFile, JSON.stringify(users));
   const committer = groupCommitterOf(store.db);
   const start = committer ? { ...committer.stats } : null;
-  // How long the server's event loop was ever blocked: a stall seen by the clients shows here
-  // if it is the server's own (a long statement, a GC), not if it is the network's or the client's.
+  // How long the server's event loop was blocked during a round: a stall seen by the clients shows
+  // here if it is the server's own (a long statement, a GC), not if it is the network's or the client's.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
+  const quantile = (sorted: readonly number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
+  // The bench marks the start of each round, and asks after it for the confirmation e-mails to be
+  // composed (they wait while requests are answered: decision 0015) and for the round's figures.
+  process.on('message', (message) => {
+    if (message === 'round-start') {
+      serverTimes.length = 0;
+      loopDelay.reset();
+      return;
+    }
+    if (message !== 'compose') return;
+    const times = [...serverTimes].sort((a, b) => a - b);
+    const loopMaxMs = loopDelay.max / 1e6;
+    void server.deps.confirmations.composeNow().then(() => {
+      const { queued, ms } = server.deps.confirmations.stats;
+      process.send?.({ queued, ms, serverP50: quantile(times, 0.5), serverP99: quantile(times, 0.99), serverMax: times.at(-1) ?? 0, loopMaxMs });
+    });
+  });
   reportGroups = () => {
-    loopDelay.disable();
-    console.error(`event loop delay: max ${(loopDelay.max / 1e6).toFixed(0)} ms, p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms`);
-    // The rush's requests are the last ones (the warm-up's previews and requests before them).
-    const times = serverTimes.slice(-parents).sort((a, b) => a - b);
-    const at = (q: number) => (times[Math.min(times.length - 1, Math.floor(times.length * q))] ?? 0).toFixed(0);
-    console.error(`server-side time of the last ${times.length} requests: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms`);
     if (!committer || !start) return;
     const groups = committer.stats.groups - start.groups;
     const works = committer.stats.works - start.works;

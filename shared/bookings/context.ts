@@ -9,6 +9,7 @@ import type { IsoDate } from '../calendar/dates';
 import type { PeriodsTable, ServicesTable, UnitsTable } from '../db/tables/services.table';
 import { CONFIG_VERSION_TABLES, configVersionTrigger, PLACE_COUNT_TRIGGERS } from '../db/migrations/0011_config_version';
 import type { Db } from '../db/types';
+import { rawQuery } from '../db/direct';
 import { precompiled } from '../db/precompiled';
 import { effectiveRatio, isLongSession, type StaffingRuleLike, type UnitPair } from '../services/rules';
 import { loadTariffs, type TariffGrid } from '../tariffs';
@@ -128,15 +129,13 @@ export class PlaceBook {
     if (query.source === 'counts') {
       const known = new Set(groupIds);
       const [rows, plans] = await Promise.all([
-        db.executeQuery<{ unit_id: number; date: IsoDate; group_key: number; n: number }>(
-          dates
-            ? CompiledQuery.raw(PLACE_COUNTS_ON_DAYS, [JSON.stringify(unitIds), JSON.stringify(dates)])
-            : CompiledQuery.raw(PLACE_COUNTS_BETWEEN, [JSON.stringify(unitIds), query.from, query.to]),
-        ),
+        dates
+          ? rawQuery<PlaceCountRow>(db, PLACE_COUNTS_ON_DAYS, [JSON.stringify(unitIds), JSON.stringify(dates)])
+          : rawQuery<PlaceCountRow>(db, PLACE_COUNTS_BETWEEN, [JSON.stringify(unitIds), query.from, query.to]),
         staffPlans(db, serviceIds, query.from, query.to),
       ]);
       // As when counting bookings: the service's groups, and lines without a group.
-      for (const r of rows.rows) {
+      for (const r of rows) {
         if (r.group_key === 0) book.add(r.unit_id, r.date, null, Number(r.n));
         else if (known.has(r.group_key)) book.add(r.unit_id, r.date, r.group_key, Number(r.n));
       }
@@ -177,11 +176,14 @@ export class PlaceBook {
     range: { from: IsoDate; to: IsoDate },
     offers: { at: Date; except?: ReadonlySet<number> },
   ): Promise<void> {
-    const running = await db.executeQuery<{ id: number; unit_id: number; date: IsoDate; group_id: number | null }>(
-      CompiledQuery.raw(LIVE_OFFERS, [offers.at.toISOString(), JSON.stringify(unitIds), range.from, range.to]),
-    );
+    const running = await rawQuery<{ id: number; unit_id: number; date: IsoDate; group_id: number | null }>(db, LIVE_OFFERS, [
+      offers.at.toISOString(),
+      JSON.stringify(unitIds),
+      range.from,
+      range.to,
+    ]);
     const wanted = dates ? new Set(dates) : null;
-    for (const o of running.rows) {
+    for (const o of running) {
       if ((!wanted || wanted.has(o.date)) && !offers.except?.has(o.id)) this.add(o.unit_id, o.date, o.group_id, 1);
     }
   }
@@ -223,6 +225,13 @@ export class PlaceBook {
       { group: this.held.get(key(unit.id, date, groupId)) ?? 0, day: this.heldDay.get(key(unit.id, date)) ?? 0 },
     );
   }
+}
+
+interface PlaceCountRow {
+  unit_id: number;
+  date: IsoDate;
+  group_key: number;
+  n: number;
 }
 
 const LIVE_OFFERS = `SELECT id, unit_id, date, group_id FROM bookings INDEXED BY bookings_offers
@@ -305,7 +314,7 @@ export async function openingDaysBetween(db: Db, periodIds: readonly number[], f
 
 // ---- reference data kept in memory ----------------------------------------------------------------
 
-const VERSION_QUERY = CompiledQuery.raw('SELECT version FROM config_version WHERE id = 1');
+const VERSION_QUERY = 'SELECT version FROM config_version WHERE id = 1';
 const TRIGGER_NAMES = CONFIG_VERSION_TABLES.flatMap((t) => (['insert', 'update', 'delete'] as const).map((e) => configVersionTrigger(t, e)));
 const triggersQuery = (names: readonly string[]) =>
   CompiledQuery.raw(`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))`, [JSON.stringify(names)]);
@@ -356,7 +365,7 @@ export class ReferenceData {
       cache = { enabled: await allThere(db, TRIGGER_NAMES), placeCounts: await allThere(db, PLACE_COUNT_TRIGGERS), snapshot: null };
       caches.set(owner, cache);
     }
-    const row = (await db.executeQuery<{ version: number }>(VERSION_QUERY)).rows[0];
+    const row = (await rawQuery<{ version: number }>(db, VERSION_QUERY, []))[0];
     const version = row ? Number(row.version) : Number.NaN;
     if (!cache.enabled || Number.isNaN(version)) return new ReferenceData(db, emptySnapshot(Number.NaN), cache.placeCounts);
     if (!cache.snapshot || cache.snapshot.version !== version) cache.snapshot = emptySnapshot(version);

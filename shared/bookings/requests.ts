@@ -8,7 +8,7 @@
  * serialised on the store's one connection, so the places counted are the places left when the
  * bookings are inserted, and a rush never overbooks a day.
  */
-import { CompiledQuery, sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { IsoDate } from '../calendar/dates';
 import { publicHolidayName } from '../calendar/publicHolidays';
 import { schoolHolidayOn } from '../calendar/openingDays';
@@ -18,6 +18,7 @@ import type { BookingStatus, BookingsTable } from '../db/tables/bookings.table';
 import type { PeriodsTable, UnitsTable } from '../db/tables/services.table';
 import type { Db, Trx } from '../db/types';
 import { groupCommitterOf } from '../db/groupCommit';
+import { rawQuery } from '../db/direct';
 import { precompiled } from '../db/precompiled';
 import { AppError, type IssueDetail } from '../errors';
 import { parisWallTime } from '../services/parisTime';
@@ -559,18 +560,16 @@ type WriteActor = { kind: 'parent'; accountId: number } | { kind: 'staff'; staff
 async function writeRequest(trx: Trx, context: RequestContext, actor: WriteActor, lines: EvaluatedLine[]): Promise<SubmittedRequestDto> {
   const at = context.now.toISOString();
   const staffId = actor.kind === 'staff' ? actor.staffId : null;
-  const inserted = await trx.executeQuery<{ id: number }>(
-    CompiledQuery.raw(INSERT_REQUEST, [
+  const inserted = await rawQuery<{ id: number }>(trx, INSERT_REQUEST, [
       context.familyId,
       actor.kind === 'parent' ? actor.accountId : null,
       staffId,
       actor.kind === 'staff' ? actor.reason : null,
       at,
-      // The confirmation e-mail, composed after this transaction (decision 0015).
-      confirmationLines(lines),
-    ]),
-  );
-  const request = { id: inserted.rows[0]?.id ?? 0 };
+    // The confirmation e-mail, composed after this transaction (decision 0015).
+    confirmationLines(lines),
+  ]);
+  const request = { id: inserted[0]?.id ?? 0 };
   if (request.id === 0) throw new Error('Demande insérée introuvable.');
   const events: {
     booking_id: number;
@@ -591,30 +590,26 @@ async function writeRequest(trx: Trx, context: RequestContext, actor: WriteActor
 
   const books = lines.filter((l) => l.write.kind === 'book');
   if (books.length > 0) {
-    const rows = (
-      await trx.executeQuery<{ id: number; child_id: number; date: IsoDate; unit_id: number }>(
-        CompiledQuery.raw(INSERT_BOOKINGS, [
-          context.familyId,
-          request.id,
-          staffId,
-          at,
-          JSON.stringify(
-            books.map((l) => ({
-              c: l.childId,
-              s: l.serviceId,
-              p: l.write.kind === 'book' ? l.write.periodId : 0,
-              u: l.unitId,
-              g: l.write.kind === 'book' ? l.write.groupId : null,
-              d: l.date,
-              st: l.outcome,
-              r: l.reason,
-              l: l.late ? 1 : 0,
-              sc: l.surchargeCents,
-            })),
-          ),
-        ]),
-      )
-    ).rows;
+    const rows = await rawQuery<{ id: number; child_id: number; date: IsoDate; unit_id: number }>(trx, INSERT_BOOKINGS, [
+      context.familyId,
+      request.id,
+      staffId,
+      at,
+      JSON.stringify(
+        books.map((l) => ({
+          c: l.childId,
+          s: l.serviceId,
+          p: l.write.kind === 'book' ? l.write.periodId : 0,
+          u: l.unitId,
+          g: l.write.kind === 'book' ? l.write.groupId : null,
+          d: l.date,
+          st: l.outcome,
+          r: l.reason,
+          l: l.late ? 1 : 0,
+          sc: l.surchargeCents,
+        })),
+      ),
+    ]);
     // RETURNING order is not guaranteed: match each row to its line by child, day and unit. A
     // booking's creation is its own row (created_status, created_reason): no event (decision 0016).
     const ids = new Map(rows.map((r) => [`${r.child_id}|${r.date}|${r.unit_id}`, r.id]));
@@ -659,12 +654,10 @@ async function writeRequest(trx: Trx, context: RequestContext, actor: WriteActor
     }
   }
   if (events.length > 0) {
-    await trx.executeQuery(
-      CompiledQuery.raw(INSERT_EVENTS, [
-        at,
-        JSON.stringify(events.map((e) => ({ b: e.booking_id, f: e.from_status, t: e.to_status, a: e.actor_type, i: e.actor_id, r: e.reason }))),
-      ]),
-    );
+    await rawQuery(trx, INSERT_EVENTS, [
+      at,
+      JSON.stringify(events.map((e) => ({ b: e.booking_id, f: e.from_status, t: e.to_status, a: e.actor_type, i: e.actor_id, r: e.reason }))),
+    ]);
   }
 
   // A cancelled day that held a place frees it: the waiting list takes it in arrival order.

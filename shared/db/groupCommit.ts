@@ -102,36 +102,42 @@ export class GroupCommitter {
     try {
       await this.db.transaction().execute(async (trx) => {
         this.queuedGroups--;
-        const taken = this.waiting.splice(0, this.maxGroup);
-        state.group = taken;
-        this.stats.groups++;
-        this.stats.works += taken.length;
-        const alone = taken.length === 1 ? taken[0] : undefined;
-        if (alone) {
-          // Alone: its own transaction, as db.transaction() runs it (a savepoint would only cost:
-          // SQLite keeps the pages it changes in a statement journal, ≈ 0.1 ms per request).
-          try {
-            alone.outcome = { ok: true, value: await alone.work(trx) };
-          } catch (error) {
-            alone.outcome = { ok: false, error };
-            throw error;
+        held.set(trx, this.sqlite);
+        try {
+          const taken = this.waiting.splice(0, this.maxGroup);
+          state.group = taken;
+          this.stats.groups++;
+          this.stats.works += taken.length;
+          const alone = taken.length === 1 ? taken[0] : undefined;
+          if (alone) {
+            // Alone: its own transaction, as db.transaction() runs it (a savepoint would only cost:
+            // SQLite keeps the pages it changes in a statement journal, ≈ 0.1 ms per request).
+            try {
+              alone.outcome = { ok: true, value: await alone.work(trx) };
+            } catch (error) {
+              alone.outcome = { ok: false, error };
+              throw error;
+            }
+            return;
           }
-          return;
-        }
-        for (let i = 0; i < taken.length; i++) {
-          const item = taken[i];
-          if (!item) continue;
-          item.outcome = await this.runOne(trx, item);
-          if (!item.outcome.ok && !this.sqlite.inTransaction) {
-            // SQLite ended the whole transaction itself (I/O error, disk full…): the works already
-            // run lost their writes with it; those not yet run go back first in line, untouched.
-            state.abortedBy = item.outcome.error;
-            const untouched = taken.splice(i + 1);
-            this.stats.works -= untouched.length;
-            this.waiting.unshift(...untouched);
-            this.queueGroups();
-            throw new AbortedTransactionError();
+          for (let i = 0; i < taken.length; i++) {
+            const item = taken[i];
+            if (!item) continue;
+            item.outcome = await this.runOne(trx, item);
+            if (!item.outcome.ok && !this.sqlite.inTransaction) {
+              // SQLite ended the whole transaction itself (I/O error, disk full…): the works already
+              // run lost their writes with it; those not yet run go back first in line, untouched.
+              state.abortedBy = item.outcome.error;
+              const untouched = taken.splice(i + 1);
+              this.stats.works -= untouched.length;
+              this.waiting.unshift(...untouched);
+              this.queueGroups();
+              throw new AbortedTransactionError();
+            }
           }
+        } finally {
+          // Past its transaction, `trx` must never reach the connection directly.
+          held.delete(trx);
         }
       });
     } catch (error) {
@@ -175,6 +181,22 @@ export class GroupCommitter {
 }
 
 const committers = new WeakMap<object, GroupCommitter>();
+
+/**
+ * The connection under a group's transaction, while it runs. A group's works run one after the
+ * other on the connection it holds, so a work may run its statements on it directly (synchronous
+ * better-sqlite3, without Kysely's queue and promises): they are part of its savepoint, and no
+ * other query can come between them.
+ */
+const held = new WeakMap<object, BetterSqlite3.Database>();
+
+/**
+ * The raw connection when `db` is a group transaction of the store (inside `store.groupTransaction`
+ * or a grouped `submitRequest`), else null: then only Kysely may run queries on `db`.
+ */
+export function heldConnectionOf(db: object): BetterSqlite3.Database | null {
+  return held.get(db) ?? null;
+}
 
 /** Makes `groupTransactionOf(db)` find the store's committer (the store registers its own). */
 export function registerGroupCommitter(db: Kysely<Database>, committer: GroupCommitter): void {

@@ -1,4 +1,5 @@
-import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
+import type { Compilable, Kysely } from 'kysely';
+import { rawQuery } from './direct';
 import type { Database } from './schema';
 import type { Db } from './types';
 
@@ -21,7 +22,7 @@ export interface Precompiled<P, O> {
  * request runs a dozen small reads) building and compiling a query cost more than SQLite running
  * it. `precompiled<Params>()(build)`: `build` receives `slot(name)`, which stands for the value of `params[name]` in every run;
  * the query is compiled on first use, with the first `db` given (the SQL is the same for the
- * store and its transactions).
+ * store and its transactions). In a group transaction it runs on the held connection (direct.ts).
  *
  * A slot holds one value: a list whose length varies (`IN (…)`) is given as one JSON array and read
  * with `json_each` — `sql\`x IN (SELECT value FROM json_each(${slot('ids')}))\``.
@@ -40,7 +41,7 @@ export const precompiled =
     const { sql, parameters } = compiled ?? compile(db);
     const values = parameters.map((p) => (isSlot(p) ? params[p[SLOT]] : p));
     if (values.some((v) => v === undefined)) throw new Error(`Paramètre manquant pour la requête : ${sql}`);
-    return (await db.executeQuery<O>(CompiledQuery.raw(sql, values))).rows;
+    return rawQuery<O>(db, sql, values);
   };
   return {
     all: run,

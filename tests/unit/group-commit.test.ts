@@ -5,7 +5,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { submitRequest } from '../../shared/bookings/requests';
-import { groupCommitterOf } from '../../shared/db/groupCommit';
+import { rawQuery } from '../../shared/db/direct';
+import { groupCommitterOf, heldConnectionOf } from '../../shared/db/groupCommit';
 import { openStore, type Store } from '../../shared/db/store';
 import type { Trx } from '../../shared/db/types';
 import { NOW } from '../support/harness';
@@ -176,6 +177,31 @@ describe('group commit', () => {
     expect(committed()).toEqual([]);
     expect(await store.groupTransaction(async (trx) => (await insert(trx, 'ensuite'), 'ok'))).toBe('ok');
     expect(committed()).toEqual(['ensuite']);
+  });
+
+  it('a work may run its statements directly on the held connection: in its savepoint, never outside the group', async () => {
+    const hold = holdConnection();
+    const held: (object | null)[] = [];
+    let leaked: Trx | null = null;
+    const work = (v: string, fail: boolean) => async (trx: Trx) => {
+      held.push(heldConnectionOf(trx));
+      leaked = trx;
+      await rawQuery(trx, 'INSERT INTO items (v) VALUES (?)', [v]);
+      expect(await rawQuery<{ v: string }>(trx, 'SELECT v FROM items WHERE v = ?', [v])).toEqual([{ v }]);
+      if (fail) throw new Error(`refus ${v}`);
+      return v;
+    };
+    const answers = [store.groupTransaction(work('a', false)), store.groupTransaction(work('b', true)), store.groupTransaction(work('c', false))];
+    hold.open();
+    await hold.done;
+    const settled = await Promise.allSettled(answers);
+    expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(held).toEqual([store.sqlite, store.sqlite, store.sqlite]);
+    // The failing work's direct write went with its savepoint.
+    expect(committed()).toEqual(['a', 'c']);
+    // Past the group, its transaction no longer reaches the connection directly (Kysely refuses it).
+    expect(heldConnectionOf(leaked ?? {})).toBeNull();
+    expect(heldConnectionOf(store.db)).toBeNull();
   });
 
   it('without group commit, each group transaction is a plain transaction', async () => {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Router } from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
 import type { Clock } from '../../shared/clock';
@@ -98,10 +99,7 @@ export function createPortalApp(deps: ServerDeps, staticDir: string): Koa<AppSta
   app.use(loadParentSession);
   app.use(csrfProtection);
   const routers = [publicRoutes(), publicCalendarRoutes(), parentAuthRoutes(), accountRoutes(), familyMeRoutes(), familyFileRoutes(), familyDocumentRoutes(), familyBookingRoutes(), familyInvoiceRoutes(), familyPaymentRoutes()];
-  for (const router of routers) {
-    app.use(router.routes());
-    app.use(router.allowedMethods());
-  }
+  mountRouters(app, routers);
   for (const mw of spa(staticDir)) app.use(mw);
   return app;
 }
@@ -133,12 +131,20 @@ export function createBackofficeApp(deps: ServerDeps, staticDir: string): Koa<Ap
     staffInvoicingRoutes(),
     staffPaymentRoutes(),
   ];
-  for (const router of routers) {
-    app.use(router.routes());
-    app.use(router.allowedMethods());
-  }
+  mountRouters(app, routers);
   for (const mw of spa(staticDir)) app.use(mw);
   return app;
+}
+
+/**
+ * The routers of an app as one: a request is matched once against every route, instead of
+ * passing through two middlewares per router (a parent's booking request went through twenty).
+ */
+function mountRouters(app: Koa<AppState, AppCustom>, routers: readonly Router<AppState, AppCustom>[]): void {
+  const root = new Router<AppState, AppCustom>();
+  for (const router of routers) root.use(router.routes());
+  app.use(root.routes());
+  app.use(root.allowedMethods());
 }
 
 export function createDeps(options: ServerOptions): { deps: ServerDeps; onOutbox(listener: () => void): void } {

@@ -26,7 +26,7 @@ const cancel = globalThis.clearTimeout;
 export function confirmationComposer(
   deps: Pick<ServerDeps, 'store' | 'clock' | 'config' | 'logger'> & { activity: Activity },
   onQueued: () => void,
-  options: { maxDelayMs?: number; retryMs?: number; quietMs?: number; batch?: number; manual?: boolean } = {},
+  options: { maxDelayMs?: number; retryMs?: number; quietMs?: number; failureDelayMs?: number; batch?: number; manual?: boolean } = {},
 ): ConfirmationComposer {
   const maxDelay = options.maxDelayMs ?? 30_000;
   const retry = options.retryMs ?? 100;
@@ -41,6 +41,9 @@ export function confirmationComposer(
   let dueSince: number | null = null;
   /** A request was validated while a batch ran: it may not have been in it. */
   let again = false;
+  /** The last batch failed (the store unreadable…): wait before trying again, do not spin. */
+  let failed = false;
+  const afterFailure = options.failureDelayMs ?? 10_000;
   const busy = () => deps.activity.inFlight > 0 || performance.now() - deps.activity.lastAt < quiet;
 
   const schedule = (ms: number): void => {
@@ -57,6 +60,7 @@ export function confirmationComposer(
         r = await composeDueConfirmations(deps.store.db, { publicUrl: deps.config.publicUrl, now: deps.clock.now(), limit: batch });
       } catch (err) {
         deps.logger.error({ err }, 'confirmation e-mails could not be composed; retrying later');
+        failed = true;
         return;
       } finally {
         stats.ms += performance.now() - start;
@@ -82,10 +86,11 @@ export function confirmationComposer(
       return;
     }
     again = false;
+    failed = false;
     running = composeBatches().finally(() => {
       running = null;
       if (again) dueSince ??= performance.now();
-      if (dueSince !== null) schedule(again ? 0 : retry);
+      if (dueSince !== null) schedule(failed ? afterFailure : again ? 0 : retry);
     });
   }
 

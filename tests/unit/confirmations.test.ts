@@ -107,6 +107,29 @@ describe('the composer of the server', () => {
     await composer.stop();
   });
 
+  it('after a failure, logs it and waits before trying again instead of spinning', async () => {
+    let attempts = 0;
+    const errors: string[] = [];
+    const broken = {
+      transaction: () => ({
+        execute: async () => {
+          attempts++;
+          throw new Error('disque plein');
+        },
+      }),
+    } as unknown as typeof d.h.store.db;
+    const composer = confirmationComposer(
+      { ...d.h.deps, store: { ...d.h.deps.store, db: broken }, logger: { ...d.h.deps.logger, error: (_: unknown, message: string) => errors.push(message) } as unknown as typeof d.h.deps.logger, activity: { inFlight: 0, lastAt: 0 } },
+      () => undefined,
+      { retryMs: 1, quietMs: 0, failureDelayMs: 10_000 },
+    );
+    composer.kick();
+    await wait(80);
+    expect(attempts).toBe(1);
+    expect(errors).toEqual(['confirmation e-mails could not be composed; retrying later']);
+    await composer.stop();
+  });
+
   it('composes after its longest wait even if the server never idles, and never loses a kick made during a batch', async () => {
     const activity = { inFlight: 1, lastAt: performance.now() };
     const composer = confirmationComposer({ ...d.h.deps, activity }, () => undefined, { retryMs: 5, maxDelayMs: 40, batch: 1 });

@@ -508,7 +508,7 @@ export async function guardDoubleBooking<T>(work: () => Promise<T>): Promise<T> 
 const INSERT_CHUNK = 200;
 
 /*
- * The writes of a request as fixed SQL, prepared once by the store whatever the number of lines:
+ * The writes of a request as fixed SQL, prepared once whatever the number of lines (`rawQuery`):
  * the rows travel as one JSON array read with json_each (SQLite; a PostgreSQL store would use
  * jsonb_to_recordset). Building these with Kysely cost more than running them.
  */
@@ -529,12 +529,11 @@ const INSERT_EVENTS = `INSERT INTO booking_events (booking_id, at, from_status, 
   ORDER BY j.key`;
 
 /**
- * « Valider »: evaluates the request and writes it in one transaction — the request, each booking
- * (with its state and reason at creation: decision 0016), each cancellation and its event (the
- * parent, or staff with their reason),
- * and the state of every line for the family's confirmation e-mail, which `composeDueConfirmations`
- * queues after the transaction (decision 0015). An invalid line refuses everything (400, or 404
- * for another family's booking).
+ * « Valider »: evaluates the request and writes it in one transaction — the request with the state
+ * of every line for the family's confirmation e-mail (queued after the transaction by
+ * `composeDueConfirmations`, decision 0015), each booking with its state and reason at creation
+ * (decision 0016), each cancellation and its event (the parent, or staff with their reason). An
+ * invalid line refuses everything (400, or 404 for another family's booking).
  */
 export async function submitRequest(db: Kysely<Database>, context: RequestContext, input: readonly RequestLineInput[]): Promise<SubmittedRequestDto> {
   const actor = actorOf(context);
@@ -561,11 +560,11 @@ async function writeRequest(trx: Trx, context: RequestContext, actor: WriteActor
   const at = context.now.toISOString();
   const staffId = actor.kind === 'staff' ? actor.staffId : null;
   const inserted = await rawQuery<{ id: number }>(trx, INSERT_REQUEST, [
-      context.familyId,
-      actor.kind === 'parent' ? actor.accountId : null,
-      staffId,
-      actor.kind === 'staff' ? actor.reason : null,
-      at,
+    context.familyId,
+    actor.kind === 'parent' ? actor.accountId : null,
+    staffId,
+    actor.kind === 'staff' ? actor.reason : null,
+    at,
     // The confirmation e-mail, composed after this transaction (decision 0015).
     confirmationLines(lines),
   ]);

@@ -254,6 +254,18 @@ describe('cancellations', () => {
     expect(await bookingRow(inTime ?? 0)).toMatchObject({ status: 'cancelled', billed_if_cancelled: 0 });
     const events = await d.h.store.db.selectFrom('booking_events').selectAll().where('booking_id', '=', seededLate.id).orderBy('id').execute();
     expect(events.at(-1)).toMatchObject({ from_status: 'accepted', to_status: 'cancelled', actor_type: 'parent', reason: 'Annulation hors délai : la réservation reste facturée.' });
+    // A booking written before migration 0013 (the demo's) keeps its creation event row: the
+    // history shows it once, then the cancellation; a new one gets its creation from the booking.
+    expect(await bookingRow(seededLate.id)).toMatchObject({ created_status: null });
+    expect((await bookingHistory(d.h.store.db, d.lefevre, seededLate.id)).map((e) => [e.fromStatus, e.toStatus])).toEqual([
+      [null, 'pending'],
+      ['pending', 'accepted'],
+      ['accepted', 'cancelled'],
+    ]);
+    expect((await bookingHistory(d.h.store.db, d.lefevre, inTime ?? 0)).map((e) => [e.fromStatus, e.toStatus, e.actorType])).toEqual([
+      [null, 'accepted', 'parent'],
+      ['accepted', 'cancelled', 'parent'],
+    ]);
   });
 
   it('a pending ALSH line is withdrawn at once, never billed', async () => {

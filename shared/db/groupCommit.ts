@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { AbortedTransactionError, type Kysely } from 'kysely';
+import { AbortedTransactionError, type Kysely, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 import type { Trx } from './types';
 
@@ -70,6 +70,8 @@ export class GroupCommitter {
     private readonly db: Kysely<Database>,
     /** The raw connection: savepoints are run on it directly while the group holds the connection. */
     private readonly sqlite: BetterSqlite3.Database,
+    /** The store's prepared statements (the cache Kysely's driver uses), for the works' direct statements. */
+    private readonly statementCache: SqliteDatabase,
     options: GroupCommitOptions = {},
   ) {
     this.maxGroup = Math.max(1, options.maxGroup ?? 32);
@@ -102,7 +104,7 @@ export class GroupCommitter {
     try {
       await this.db.transaction().execute(async (trx) => {
         this.queuedGroups--;
-        held.set(trx, this.sqlite);
+        held.set(trx, { sqlite: this.sqlite, statements: this.statementCache });
         try {
           const taken = this.waiting.splice(0, this.maxGroup);
           state.group = taken;
@@ -188,14 +190,19 @@ const committers = new WeakMap<object, GroupCommitter>();
  * better-sqlite3, without Kysely's queue and promises): they are part of its savepoint, and no
  * other query can come between them.
  */
-const held = new WeakMap<object, BetterSqlite3.Database>();
+const held = new WeakMap<object, { sqlite: BetterSqlite3.Database; statements: SqliteDatabase }>();
 
 /**
  * The raw connection when `db` is a group transaction of the store (inside `store.groupTransaction`
  * or a grouped `submitRequest`), else null: then only Kysely may run queries on `db`.
  */
 export function heldConnectionOf(db: object): BetterSqlite3.Database | null {
-  return held.get(db) ?? null;
+  return held.get(db)?.sqlite ?? null;
+}
+
+/** The store's statement cache on that held connection (`direct.ts`), or null as above. */
+export function heldStatementsOf(db: object): SqliteDatabase | null {
+  return held.get(db)?.statements ?? null;
 }
 
 /** Makes `groupTransactionOf(db)` find the store's committer (the store registers its own). */

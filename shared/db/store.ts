@@ -61,8 +61,9 @@ export function openStore(options: OpenStoreOptions): Store {
   sqlite.pragma('temp_store = MEMORY');
   if (options.migrate !== false) migrateToLatest(sqlite);
   const checkpointer = options.file === ':memory:' || options.checkpointer === false ? null : startCheckpointer(sqlite, options);
-  const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: cachingStatements(sqlite) }) });
-  const committer = options.groupCommit === false ? null : new GroupCommitter(db, sqlite, options.groupCommit);
+  const statements = cachingStatements(sqlite);
+  const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: statements }) });
+  const committer = options.groupCommit === false ? null : new GroupCommitter(db, sqlite, statements, options.groupCommit);
   if (committer) registerGroupCommitter(db, committer);
   return {
     db,

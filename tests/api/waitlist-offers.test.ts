@@ -4,7 +4,7 @@ import { OFFER_ACCEPTED_REASON, OFFER_DECLINED_REASON } from '../../shared/booki
 import { submitRequest } from '../../shared/bookings/requests';
 import { promoteWaitlisted } from '../../shared/bookings/waitlist';
 import { DEMO_PARENT_EMAIL, DEMO_PASSWORD } from '../../shared/demo/seed';
-import { book, demoHarness, lefevreClient, moreauClient, snapshot, type Demo } from '../support/bookings';
+import { book, demoHarness, lefevreClient, moreauClient, otherFamiliesWithSchoolChild, snapshot, type Demo } from '../support/bookings';
 import { staffClient, type Client } from '../support/client';
 
 /*
@@ -49,18 +49,7 @@ interface Queue {
 async function queue(offer = true): Promise<Queue> {
   await db().updateTable('services').set({ approval_mode: 'automatic', no_place_policy: 'waitlist', waitlist_promotion: 'offer' }).where('id', '=', d.service('alsh_mercredi')).execute();
   await setPlaces(1);
-  const rows = await db()
-    .selectFrom('family_children as fc')
-    .innerJoin('children as c', 'c.id', 'fc.child_id')
-    .innerJoin('portal_accounts as a', 'a.family_id', 'fc.family_id')
-    .select(['fc.family_id', 'c.id as child_id', 'a.id as account_id'])
-    .where('fc.family_id', 'not in', [d.lefevre, d.moreau])
-    .where('c.birth_date', '<=', '2021-01-13')
-    .where('c.birth_date', '>', '2015-01-13')
-    .orderBy('fc.family_id')
-    .execute();
-  const seen = new Set<number>();
-  const [a, b] = rows.filter((r) => (seen.has(r.family_id) ? false : (seen.add(r.family_id), true)));
+  const [a, b] = await otherFamiliesWithSchoolChild(d);
   if (!a || !b) throw new Error('Données de démonstration : deux familles avec un enfant de 6 à 11 ans attendues.');
   const lefevreAccount = (await db().selectFrom('portal_accounts').select('id').where('email', '=', DEMO_PARENT_EMAIL).executeTakeFirstOrThrow()).id;
   const ids: number[] = [];

@@ -68,5 +68,24 @@ export async function snapshot(h: Harness) {
   };
 }
 
+/**
+ * Demo families other than the Lefèvres and the Moreaus, one child of 6 to 11 on 13 January 2027
+ * each (the waiting-list tests' Wednesday), by family id; with the family's portal account.
+ */
+export async function otherFamiliesWithSchoolChild(d: Demo): Promise<{ family_id: number; child_id: number; account_id: number }[]> {
+  const rows = await d.h.store.db
+    .selectFrom('family_children as fc')
+    .innerJoin('children as c', 'c.id', 'fc.child_id')
+    .innerJoin('portal_accounts as a', 'a.family_id', 'fc.family_id')
+    .select(['fc.family_id', 'c.id as child_id', 'a.id as account_id'])
+    .where('fc.family_id', 'not in', [d.lefevre, d.moreau])
+    .where('c.birth_date', '<=', '2021-01-13')
+    .where('c.birth_date', '>', '2015-01-13')
+    .orderBy('fc.family_id')
+    .execute();
+  const seen = new Set<number>();
+  return rows.filter((r) => (seen.has(r.family_id) ? false : (seen.add(r.family_id), true)));
+}
+
 export const book = (childId: number, date: string, unitId: number) => ({ action: 'book' as const, childId, date, unitId });
 export const cancel = (bookingId: number) => ({ action: 'cancel' as const, bookingId });

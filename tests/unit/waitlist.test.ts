@@ -4,7 +4,7 @@ import { acceptLines } from '../../shared/bookings/processing';
 import { decidedLineText, decisionEmailText } from '../../shared/bookings/processingEmails';
 import { submitRequest } from '../../shared/bookings/requests';
 import { promoteWaitlisted } from '../../shared/bookings/waitlist';
-import { book, cancel, demoHarness, type Demo } from '../support/bookings';
+import { book, cancel, demoHarness, otherFamiliesWithSchoolChild, type Demo } from '../support/bookings';
 
 /*
  * The waiting list (docs/decisions/0007-waiting-list.md) on the demo commune: ALSH du mercredi
@@ -38,18 +38,7 @@ async function setPlaces(n: number) {
 async function queue(promotion: 'automatic' | 'offer') {
   await db().updateTable('services').set({ approval_mode: 'automatic', no_place_policy: 'waitlist', waitlist_promotion: promotion }).where('id', '=', d.service('alsh_mercredi')).execute();
   await setPlaces(1);
-  const rows = await db()
-    .selectFrom('family_children as fc')
-    .innerJoin('children as c', 'c.id', 'fc.child_id')
-    .innerJoin('portal_accounts as a', 'a.family_id', 'fc.family_id')
-    .select(['fc.family_id', 'c.id as child_id', 'a.id as account_id'])
-    .where('fc.family_id', 'not in', [d.lefevre, d.moreau])
-    .where('c.birth_date', '<=', '2021-01-13')
-    .where('c.birth_date', '>', '2015-01-13')
-    .orderBy('fc.family_id')
-    .execute();
-  const seen = new Set<number>();
-  const families = rows.filter((r) => (seen.has(r.family_id) ? false : (seen.add(r.family_id), true))).slice(0, 4);
+  const families = (await otherFamiliesWithSchoolChild(d)).slice(0, 4);
   const ids: number[] = [];
   for (const f of families) {
     const r = await submitRequest(db(), { familyId: f.family_id, accountId: f.account_id, now: d.h.clock.now(), publicUrl: URL }, [book(f.child_id, DAY, d.unit('alsh_mercredi/journee'))]);

@@ -12,7 +12,8 @@ const ONLINE: Record<PaymentSettings['onlinePayment'], string> = {
   closed: "Paiement en ligne fermé : renseignez le numéro client PayFiP (le simulateur ne fonctionne qu'en démonstration).",
 };
 
-function PayfipForm({ initial }: { initial: PayfipSettings }) {
+/** A settings form: its values, and saving them (the server's answer replaces them). */
+function useSettingsForm<T>(initial: T, saveOnServer: (values: T) => Promise<T>) {
   const [v, setV] = useState(initial);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
@@ -20,12 +21,17 @@ function PayfipForm({ initial }: { initial: PayfipSettings }) {
     setError(null);
     setSaved(false);
     try {
-      setV(await paymentsApi.savePayfip(v));
+      setV(await saveOnServer(v));
       setSaved(true);
     } catch (e) {
       setError(toApiError(e));
     }
   };
+  return { v, setV, error, saved, save };
+}
+
+function PayfipForm({ initial }: { initial: PayfipSettings }) {
+  const { v, setV, error, saved, save } = useSettingsForm(initial, paymentsApi.savePayfip);
   return (
     <Stack gap="xs">
       <Title order={2} size="h3">
@@ -57,19 +63,7 @@ function PayfipForm({ initial }: { initial: PayfipSettings }) {
 }
 
 function SepaForm({ initial }: { initial: SepaCreditor }) {
-  const [v, setV] = useState(initial);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const save = async () => {
-    setError(null);
-    setSaved(false);
-    try {
-      setV(await paymentsApi.saveSepa(v));
-      setSaved(true);
-    } catch (e) {
-      setError(toApiError(e));
-    }
-  };
+  const { v, setV, error, saved, save } = useSettingsForm(initial, paymentsApi.saveSepa);
   return (
     <Stack gap="xs">
       <Title order={2} size="h3">

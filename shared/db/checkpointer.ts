@@ -54,6 +54,7 @@ export class Checkpointer {
   private running = false;
   private stopped = false;
   private readonly waiters: (() => void)[] = [];
+  private readonly fallBackListeners: (() => void)[] = [];
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
@@ -83,6 +84,19 @@ export class Checkpointer {
     this.timer.unref();
   }
 
+  /** Checkpoints are still done by the worker. */
+  get active(): boolean {
+    return !this.stopped;
+  }
+
+  /**
+   * Called if the worker dies while the store is open: another connection on the file that left
+   * checkpoints to it (the booking worker's, decision 0017) must checkpoint by itself again.
+   */
+  onFallBack(listener: () => void): void {
+    this.fallBackListeners.push(listener);
+  }
+
   /** Asks for a checkpoint now (unless one is running); resolves when the next one has ended. */
   checkpoint(): Promise<void> {
     if (this.stopped) return Promise.resolve();
@@ -104,6 +118,7 @@ export class Checkpointer {
     clearInterval(this.timer);
     if (this.sqlite.open) this.sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
     for (const resolve of this.waiters.splice(0)) resolve();
+    for (const listener of this.fallBackListeners.splice(0)) listener();
   }
 
   /** Closes the worker's connection; the store's own, closed after it, checkpoints what is left. */

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig, type SqliteStatement } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig, type SqliteStatement } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
 import { Checkpointer, type CheckpointerOptions } from './checkpointer';
@@ -44,6 +44,11 @@ export interface OpenStoreOptions {
    * COMMITs of the store's connection, as SQLite does by default.
    */
   checkpointer?: false | Omit<CheckpointerOptions, 'nativeBinding'>;
+  /**
+   * SQLite's `wal_autocheckpoint` for this connection, when another one checkpoints (a second
+   * connection on the same file: the booking worker's, decision 0017).
+   */
+  walAutocheckpoint?: number;
 }
 
 export function openStore(options: OpenStoreOptions): Store {
@@ -59,6 +64,7 @@ export function openStore(options: OpenStoreOptions): Store {
   // b-trees in memory: on disk, each such write opened and wrote a temporary file (measured: half
   // of the cost of a booking request's inserts).
   sqlite.pragma('temp_store = MEMORY');
+  if (options.walAutocheckpoint !== undefined) sqlite.pragma(`wal_autocheckpoint = ${Math.max(0, Math.trunc(options.walAutocheckpoint))}`);
   if (options.migrate !== false) migrateToLatest(sqlite);
   const checkpointer = options.file === ':memory:' || options.checkpointer === false ? null : startCheckpointer(sqlite, options);
   const statements = cachingStatements(sqlite);
@@ -123,6 +129,17 @@ export function cachingStatements(sqlite: BetterSqlite3.Database, max = 1000): S
 class FifoSqliteDriver extends SqliteDriver {
   private readonly waiting: (() => void)[] = [];
   private busy = false;
+
+  /**
+   * IMMEDIATE: the transaction takes the write lock when it begins. A file store may have a second
+   * writer (the booking worker's connection, decision 0017); a deferred transaction that reads and
+   * then writes would fail with SQLITE_BUSY_SNAPSHOT if the other connection committed in between
+   * (SQLite cannot wait there: the reads would be stale), while BEGIN IMMEDIATE waits for the lock
+   * (busy_timeout) and then reads the latest state.
+   */
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
     if (this.busy) await new Promise<void>((resolve) => this.waiting.push(resolve));

@@ -57,9 +57,15 @@ describe('the checkpointer', () => {
 
   it('gives checkpoints back to the writer when its worker is gone', async () => {
     const checkpointer = store.checkpointer;
+    expect(checkpointer?.active).toBe(true);
+    // Another connection on the file (the booking worker's, decision 0017) is told too.
+    let told = 0;
+    checkpointer?.onFallBack(() => told++);
     await (checkpointer as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(store.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(checkpointer?.active).toBe(false);
+    expect(told).toBe(1);
     await expect(checkpointer?.checkpoint()).resolves.toBeUndefined();
   });
 

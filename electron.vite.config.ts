@@ -2,6 +2,7 @@
  * electron-vite 6 configuration (`npx electron-vite build`, run by `npm start` / `npm run build`).
  *
  *   main      src-main/index.ts    → out/main/index.js    (ESM: package.json has "type": "module")
+ *             portal/server/bookingWorkerEntry.ts → out/main/bookingWorker.js (the booking worker's thread)
  *   preload   src-main/preload.ts  → out/preload/preload.cjs (CommonJS: required by a sandboxed preload)
  *   renderer  src-renderer/        → out/renderer          (same settings as `vite build --config src-renderer/vite.config.ts`)
  *
@@ -24,7 +25,8 @@ export default defineConfig({
       outDir: resolve(repoRoot, 'out/main'),
       externalizeDeps: { include: nativeModules },
       rolldownOptions: {
-        input: { index: resolve(repoRoot, 'src-main/index.ts') },
+        // The booking worker's thread (decision 0017) loads out/main/bookingWorker.js.
+        input: { index: resolve(repoRoot, 'src-main/index.ts'), bookingWorker: resolve(repoRoot, 'portal/server/bookingWorkerEntry.ts') },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

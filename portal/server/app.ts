@@ -45,6 +45,7 @@ import { familyInvoiceRoutes } from './routes/family/invoices';
 import { familyPaymentRoutes } from './routes/family/payments';
 import { spa } from './static';
 import { confirmationComposer } from './confirmations';
+import { bookingWriter, type BookingWorkerOptions } from './bookingWorker';
 
 export interface ServerOptions {
   store: Store;
@@ -62,6 +63,11 @@ export interface ServerOptions {
    * 'manual': only by `deps.confirmations.composeNow()` (tests, which check e-mails at chosen steps).
    */
   confirmations?: 'auto' | 'manual';
+  /**
+   * The booking worker (decision 0017): the parents' requests validated on a worker thread with its
+   * own connection to the store's file. Absent, or an in-memory store: on the server's thread.
+   */
+  bookingWorker?: BookingWorkerOptions | false;
 }
 
 function baseApp(deps: ServerDeps): Koa<AppState, AppCustom> {
@@ -164,6 +170,10 @@ export function createDeps(options: ServerOptions): { deps: ServerDeps; onOutbox
     },
     activity,
     confirmations,
+    bookings: bookingWriter(options.store, options.logger, {
+      worker: options.bookingWorker ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    }),
     maintenance: maintenanceCache(options.store),
   };
   return { deps, onOutbox: (fn) => (listener = fn) };
@@ -196,6 +206,8 @@ const urlOf = (server: http.Server, host: string): string => {
 /** Starts both listeners on one store; the desktop shell and `npm run serve` both call this. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { deps, onOutbox } = createDeps(options);
+  // The first requests must not wait for the booking worker to load its code.
+  await deps.bookings.started();
   const { config } = options;
   const portal = await listen(createPortalApp(deps, options.staticDirs.portal), config.portal.host, config.portal.port);
   let backoffice: http.Server;
@@ -225,6 +237,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await deps.confirmations.stop();
       await jobs?.stop();
       await Promise.all([close(portal), close(backoffice)]);
+      await deps.bookings.close();
       deps.mailer?.close();
     },
   };

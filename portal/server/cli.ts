@@ -6,6 +6,7 @@ import { openStore } from '../../shared/db/store';
 import { seedDemo } from '../../shared/demo/seed';
 import { createLogger } from '../../shared/logger';
 import { startServer } from './app';
+import { sourceBookingWorkerEntry } from './bookingWorker';
 
 // `npm run serve`: the server without a window (municipal server, tests, machines without Electron).
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -28,12 +29,15 @@ async function main(): Promise<void> {
     }
   }
 
+  const bookingWorkerEntry = sourceBookingWorkerEntry();
   const server = await startServer({
     store,
     clock,
     config,
     logger,
     staticDirs: { portal: path.join(root, 'out', 'portal'), backoffice: path.join(root, 'out', 'renderer') },
+    // The parents' requests validated on a worker thread (decision 0017).
+    bookingWorker: bookingWorkerEntry ? { entry: bookingWorkerEntry } : false,
   });
 
   console.log(`Portail famille : ${server.portalUrl}`);

@@ -6,6 +6,7 @@ import type { Store } from '../../shared/db/store';
 import type { MailTransport } from '../../shared/mail/delivery';
 import type { ParentSession, StaffSession } from '../../shared/auth/sessions';
 import type { ConfirmationComposer } from './confirmations';
+import type { BookingWriter } from './bookingWorker';
 
 /** What every request handler may use; built once at start and shared by both listeners. */
 export interface ServerDeps {
@@ -22,6 +23,8 @@ export interface ServerDeps {
   activity: Activity;
   /** Composes the requests' confirmation e-mails after their transactions (decision 0015). */
   confirmations: ConfirmationComposer;
+  /** Validates the parents' booking requests, on the booking worker's thread for a file store (decision 0017). */
+  bookings: BookingWriter;
   /** Cached portal maintenance state (read on every portal request). */
   maintenance: MaintenanceCache;
 }

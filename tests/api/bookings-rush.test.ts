@@ -1,11 +1,9 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DOUBLE_BOOKING_MESSAGE, guardDoubleBooking, submitRequest } from '../../shared/bookings/requests';
 import { AppError } from '../../shared/errors';
 import { NOW } from '../support/harness';
 import type { Client } from '../support/client';
-import { book, demoHarness, lefevreClient, type Demo } from '../support/bookings';
+import { addRushChildren, book, demoHarness, lefevreClient, rushRequests, type Demo } from '../support/bookings';
 
 /* Places under a rush, a whole school year in one request, and the unique index as the last wall. */
 
@@ -17,44 +15,8 @@ beforeEach(async () => {
 });
 afterEach(() => d.h.close());
 
-/** Children linked to the Lefèvre family (born in 2018: 8 years old, group 6-11 ans). */
-async function addChildren(n: number): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const child = await d.h.store.db
-      .insertInto('children')
-      .values({ last_name: 'Rush', first_name: `Enfant ${i + 1}`, birth_date: '2018-03-01', sex: null, school: null, class_level: null, notes: null, created_at: NOW, updated_at: NOW })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await d.h.store.db.insertInto('family_children').values({ family_id: d.lefevre, child_id: child.id, linked_at: NOW }).execute();
-    ids.push(child.id);
-  }
-  return ids;
-}
-
-
-/** Fires every body at once at a listening portal (one socket each), as browsers in a rush would. */
-async function rush(bodies: unknown[]): Promise<{ status: number; body: { lines: { outcome: string; reason: string | null }[] } }[]> {
-  const server = http.createServer(d.h.portal);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const headers = {
-    'content-type': 'application/json',
-    cookie: `marelle_session=${c.cookie('marelle_session') ?? ''}; marelle_csrf=${c.cookie('marelle_csrf') ?? ''}`,
-    'x-csrf-token': c.cookie('marelle_csrf') ?? '',
-  };
-  try {
-    return await Promise.all(
-      bodies.map(async (body) => {
-        const res = await fetch(`http://127.0.0.1:${port}/api/family/requests`, { method: 'POST', headers, body: JSON.stringify(body) });
-        return { status: res.status, body: (await res.json()) as { lines: { outcome: string; reason: string | null }[] } };
-      }),
-    );
-  } finally {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-}
+const addChildren = (n: number) => addRushChildren(d, n);
+const rush = (bodies: unknown[]) => rushRequests(d.h, c, bodies);
 
 const held = async (date: string, unitId: number, status: 'accepted' | 'refused' | 'waitlisted') =>
   Number(

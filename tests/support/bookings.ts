@@ -1,8 +1,10 @@
 /** The demo commune for the reservation tests: ids by code, logged-in parents, a write snapshot. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
 import { DEMO_PARENT_EMAIL, DEMO_PASSWORD, DEMO_SECOND_PARENT_EMAIL, seedDemo } from '../../shared/demo/seed';
 import { parentClient, type Client } from './client';
-import { createHarness, NOW, type Harness } from './harness';
+import { createHarness, NOW, type Harness, type HarnessOptions } from './harness';
 
 export interface Demo {
   h: Harness;
@@ -17,8 +19,8 @@ export interface Demo {
   moreau: number;
 }
 
-export async function demoHarness(): Promise<Demo> {
-  const h = createHarness();
+export async function demoHarness(options: HarnessOptions = {}): Promise<Demo> {
+  const h = createHarness(options);
   await seedDemo(h.store, new Date(NOW));
   const db = h.store.db;
   const units = await db.selectFrom('units as u').innerJoin('services as s', 's.id', 'u.service_id').select(['u.id', 'u.code', 's.code as service']).execute();
@@ -89,3 +91,46 @@ export async function otherFamiliesWithSchoolChild(d: Demo): Promise<{ family_id
 
 export const book = (childId: number, date: string, unitId: number) => ({ action: 'book' as const, childId, date, unitId });
 export const cancel = (bookingId: number) => ({ action: 'cancel' as const, bookingId });
+
+/** Children linked to the Lefèvre family (born in 2018: 8 years old, group 6-11 ans). */
+export async function addRushChildren(d: Demo, n: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const child = await d.h.store.db
+      .insertInto('children')
+      .values({ last_name: 'Rush', first_name: `Enfant ${i + 1}`, birth_date: '2018-03-01', sex: null, school: null, class_level: null, notes: null, created_at: NOW, updated_at: NOW })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await d.h.store.db.insertInto('family_children').values({ family_id: d.lefevre, child_id: child.id, linked_at: NOW }).execute();
+    ids.push(child.id);
+  }
+  return ids;
+}
+
+export interface RushAnswer {
+  status: number;
+  body: { message?: string; lines: { outcome: string; reason: string | null }[] };
+}
+
+/** Fires every body at once at a listening portal (one socket each), as browsers in a rush would. */
+export async function rushRequests(h: Harness, c: Client, bodies: unknown[]): Promise<RushAnswer[]> {
+  const server = http.createServer(h.portal);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const headers = {
+    'content-type': 'application/json',
+    cookie: `marelle_session=${c.cookie('marelle_session') ?? ''}; marelle_csrf=${c.cookie('marelle_csrf') ?? ''}`,
+    'x-csrf-token': c.cookie('marelle_csrf') ?? '',
+  };
+  try {
+    return await Promise.all(
+      bodies.map(async (body) => {
+        const res = await fetch(`http://127.0.0.1:${port}/api/family/requests`, { method: 'POST', headers, body: JSON.stringify(body) });
+        return { status: res.status, body: (await res.json()) as RushAnswer['body'] };
+      }),
+    );
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}

@@ -8,6 +8,7 @@ import { createLogger } from '../../shared/logger';
 import type { MailTransport } from '../../shared/mail/delivery';
 import { createBackofficeApp, createDeps, createPortalApp } from '../../portal/server/app';
 import type { ServerDeps } from '../../portal/server/context';
+import { sourceBookingWorkerEntry } from '../../portal/server/bookingWorker';
 
 export const PASSWORD = 'Marelle-Test-2026!';
 export const NOW = '2026-11-26T09:00:00+01:00';
@@ -21,9 +22,22 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  config?: Partial<Config>;
+  mailer?: MailTransport | null;
+  /**
+   * A store in this file instead of memory, with the booking worker validating the parents'
+   * requests on its own connection (decision 0017), as `npm run serve` does.
+   */
+  fileWithBookingWorker?: string;
+}
+
 /** A fresh in-memory store with the real migrations, a fixed clock, and both Koa apps (no sockets). */
-export function createHarness(options: { config?: Partial<Config>; mailer?: MailTransport | null } = {}): Harness {
-  const store = openStore({ file: ':memory:' });
+export function createHarness(options: HarnessOptions = {}): Harness {
+  const file = options.fileWithBookingWorker;
+  const store = openStore({ file: file ?? ':memory:' });
+  const entry = file ? sourceBookingWorkerEntry() : null;
+  if (file && !entry) throw new Error('bookingWorkerEntry.ts introuvable');
   const clock = new FixedClock(NOW);
   const config: Config = { ...loadConfig({ MARELLE_DATA_DIR: path.join('/tmp', `marelle-test-${process.pid}`) }), ...options.config };
   const { deps } = createDeps({
@@ -35,6 +49,7 @@ export function createHarness(options: { config?: Partial<Config>; mailer?: Mail
     staticDirs: { portal: '/nonexistent', backoffice: '/nonexistent' },
     // Tests compose the requests' confirmations when they check them (`composeConfirmations`).
     confirmations: 'manual',
+    bookingWorker: entry ? { entry } : false,
   });
   return {
     store,
@@ -42,7 +57,10 @@ export function createHarness(options: { config?: Partial<Config>; mailer?: Mail
     deps,
     portal: createPortalApp(deps, '/nonexistent').callback(),
     backoffice: createBackofficeApp(deps, '/nonexistent').callback(),
-    close: () => store.close(),
+    close: async () => {
+      await deps.bookings.close();
+      await store.close();
+    },
   };
 }
 

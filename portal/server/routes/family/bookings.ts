@@ -5,7 +5,7 @@ import { calendarUrl, renewCalendarToken } from '../../../../shared/bookings/ica
 import { confirmOffer, declineOffer } from '../../../../shared/bookings/offers';
 import { loadCatalog, loadChildPlanning, loadFamilyPlanning } from '../../../../shared/bookings/planning';
 import { listRequests } from '../../../../shared/bookings/history';
-import { previewRequest, submitRequest } from '../../../../shared/bookings/requests';
+import { previewRequest } from '../../../../shared/bookings/requests';
 import { childPlanningQuerySchema, familyPlanningQuerySchema, requestSchema } from '../../../../shared/schemas/bookings';
 import type { AppCustom, AppMiddleware, AppState } from '../../context';
 import { requireParent } from '../../middleware/session';
@@ -50,8 +50,7 @@ export function familyBookingRoutes(): Router<AppState, AppCustom> {
   router.post('/requests', requireParent, requireValidatedFamily, async (ctx) => {
     const input = validate(requestSchema, ctx.state.body);
     const session = parentSession(ctx);
-    const result = await submitRequest(
-      ctx.deps.store.db,
+    const result = await ctx.deps.bookings.submit(
       { familyId: session.familyId, accountId: session.accountId, now: ctx.deps.clock.now(), publicUrl: ctx.deps.config.publicUrl },
       input.lines,
     );

@@ -107,6 +107,10 @@ interface RoundReport {
   serverMax: number;
   /** Longest the server's event loop was blocked since `round-start`. */
   loopMaxMs: number;
+  /** Where the requests were validated (decision 0017), and their group commits during the round. */
+  bookingThread: 'worker' | 'in-process';
+  groups: number;
+  works: number;
 }
 
 /**
@@ -195,6 +199,9 @@ async function main(): Promise<void> {
       `  inside the server: p50 ${report.serverP50.toFixed(0)} ms, p99 ${report.serverP99.toFixed(0)} ms, max ${report.serverMax.toFixed(0)} ms; event loop blocked at most ${report.loopMaxMs.toFixed(0)} ms`,
     );
     console.log(`  accepted on ${DAYS[0]}: ${accepted} (expected exactly 300); confirmation e-mails composed after: ${results.at(-1)?.mailCount} in ${results.at(-1)?.mailMs.toFixed(0)} ms`);
+    console.log(
+      `  requests validated ${report.bookingThread === 'worker' ? 'on the booking worker' : "on the server's thread"}: ${report.works} in ${report.groups} transactions (${(report.works / Math.max(1, report.groups)).toFixed(1)} per COMMIT)`,
+    );
   }
   const last = byDay.all(rush.unitId, JSON.stringify(DAYS));
   store.close();

@@ -11,12 +11,18 @@ import { loadConfig } from '../shared/config';
 import { openStore } from '../shared/db/store';
 import { openRushStore } from './rushStore';
 import { benchGroupCommit } from './groupCommit';
-import { groupCommitterOf } from '../shared/db/groupCommit';
 import { seedDemo } from '../shared/demo/seed';
 import { generateFamilies } from '../shared/demo/generate';
 import { createLogger } from '../shared/logger';
 import { createSession } from '../shared/auth/sessions';
 import { startServer } from '../portal/server/app';
+import { sourceBookingWorkerEntry } from '../portal/server/bookingWorker';
+
+/** The booking worker as `npm run serve` runs it (decision 0017); BENCH_BOOKING_WORKER=0: none. */
+function benchBookingWorker(): { entry: string } | false {
+  const entry = sourceBookingWorkerEntry();
+  return process.env.BENCH_BOOKING_WORKER === '0' || !entry ? false : { entry };
+}
 
 // A benchmark target in its own process, so that the load generator does not share its event
 // loop. Prints one JSON line when ready: { port, backofficePort? }.
@@ -24,9 +30,6 @@ const kind = process.argv[2];
 const dir = fs.mkdtempSync('/tmp/marelle-bench-');
 process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
 process.on('SIGTERM', () => void stopProfile().finally(() => process.exit(0)));
-/** Called at exit: the store's group-commit figures (groups, works), printed on stderr. */
-let reportGroups = () => {};
-process.on('exit', () => reportGroups());
 
 // BENCH_PROFILE=<dir>: a CPU profile of the rush server from the SIGUSR2 that bench/rush.ts sends
 // once its warm-up is over until the bench stops it, written as <dir>/<kind>-<pid>.cpuprofile (open it in Chrome DevTools).
@@ -80,6 +83,7 @@ if (kind === 'bare') {
     logger: createLogger('silent'),
     staticDirs: { portal: dir, backoffice: dir },
     jobs: false,
+    bookingWorker: benchBookingWorker(),
   });
   console.log(JSON.stringify({ port: Number(new URL(server.portalUrl).port), backofficePort: Number(new URL(server.backofficeUrl).port) }));
 } else if (kind === 'rush') {
@@ -110,12 +114,19 @@ if (kind === 'bare') {
     });
     return created;
   }) as typeof http.createServer;
-  const server = await startServer({ store, clock, config, logger: createLogger('silent'), staticDirs: { portal: dir, backoffice: dir }, jobs: false });
+  const server = await startServer({
+    store,
+    clock,
+    config,
+    logger: createLogger('silent'),
+    staticDirs: { portal: dir, backoffice: dir },
+    jobs: false,
+    bookingWorker: benchBookingWorker(),
+  });
   http.createServer = createServer;
   const usersFile = path.join(dir, 'users.json');
   fs.writeFileSync(usersFile, JSON.stringify(users));
-  const committer = groupCommitterOf(store.db);
-  const start = committer ? { ...committer.stats } : null;
+  let groupsAtRound = await server.deps.bookings.groupStats();
   // How long the server's event loop was blocked during a round: a stall seen by the clients shows
   // here if it is the server's own (a long statement, a GC), not if it is the network's or the client's.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -125,6 +136,7 @@ if (kind === 'bare') {
   // composed (they wait while requests are answered: decision 0015) and for the round's figures.
   process.on('message', (message) => {
     if (message === 'round-start') {
+      void server.deps.bookings.groupStats().then((stats) => (groupsAtRound = stats));
       serverTimes.length = 0;
       loopDelay.reset();
       return;
@@ -132,17 +144,22 @@ if (kind === 'bare') {
     if (message !== 'compose') return;
     const times = [...serverTimes].sort((a, b) => a - b);
     const loopMaxMs = loopDelay.max / 1e6;
-    void server.deps.confirmations.composeNow().then(() => {
+    void server.deps.confirmations.composeNow().then(async () => {
       const { queued, ms } = server.deps.confirmations.stats;
-      process.send?.({ queued, ms, serverP50: quantile(times, 0.5), serverP99: quantile(times, 0.99), serverMax: times.at(-1) ?? 0, loopMaxMs });
+      const groups = await server.deps.bookings.groupStats();
+      process.send?.({
+        queued,
+        ms,
+        serverP50: quantile(times, 0.5),
+        serverP99: quantile(times, 0.99),
+        serverMax: times.at(-1) ?? 0,
+        loopMaxMs,
+        bookingThread: server.deps.bookings.mode(),
+        groups: groups.groups - groupsAtRound.groups,
+        works: groups.works - groupsAtRound.works,
+      });
     });
   });
-  reportGroups = () => {
-    if (!committer || !start) return;
-    const groups = committer.stats.groups - start.groups;
-    const works = committer.stats.works - start.works;
-    console.error(`group commit: ${works} requests in ${groups} transactions (${(works / Math.max(1, groups)).toFixed(1)} per COMMIT)`);
-  };
   process.once('SIGUSR2', () => void startProfile());
   console.log(
     JSON.stringify({

@@ -4,6 +4,7 @@ import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
 import { Checkpointer, type CheckpointerOptions } from './checkpointer';
 import { GroupCommitter, registerGroupCommitter, type GroupCommitOptions } from './groupCommit';
+import { registerIdleStatements } from './direct';
 import type { Trx } from './types';
 
 /**
@@ -68,7 +69,9 @@ export function openStore(options: OpenStoreOptions): Store {
   if (options.migrate !== false) migrateToLatest(sqlite);
   const checkpointer = options.file === ':memory:' || options.checkpointer === false ? null : startCheckpointer(sqlite, options);
   const statements = cachingStatements(sqlite);
-  const db = new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: statements }) });
+  const dialect = new FifoSqliteDialect({ database: statements });
+  const db = new Kysely<Database>({ dialect });
+  registerIdleStatements(db, () => (dialect.driver?.idle() && !sqlite.inTransaction ? statements : null));
   const committer = options.groupCommit === false ? null : new GroupCommitter(db, sqlite, statements, options.groupCommit);
   if (committer) registerGroupCommitter(db, committer);
   return {
@@ -147,6 +150,11 @@ class FifoSqliteDriver extends SqliteDriver {
     return super.acquireConnection();
   }
 
+  /** No query nor transaction holds the connection, and none waits for it. */
+  idle(): boolean {
+    return !this.busy && this.waiting.length === 0;
+  }
+
   override async releaseConnection(): Promise<void> {
     await super.releaseConnection();
     const next = this.waiting.shift();
@@ -156,11 +164,15 @@ class FifoSqliteDriver extends SqliteDriver {
 }
 
 class FifoSqliteDialect extends SqliteDialect {
+  /** The driver Kysely created (one per Kysely instance). */
+  driver: FifoSqliteDriver | null = null;
+
   constructor(private readonly driverConfig: SqliteDialectConfig) {
     super(driverConfig);
   }
 
   override createDriver(): Driver {
-    return new FifoSqliteDriver(this.driverConfig);
+    this.driver = new FifoSqliteDriver(this.driverConfig);
+    return this.driver;
   }
 }

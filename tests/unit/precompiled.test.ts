@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RESPONSABLE } from '../../shared/db/literals';
 import type { FamilyStatus } from '../../shared/db/tables/families.table';
 import { precompiled } from '../../shared/db/precompiled';
+import { rawQuery } from '../../shared/db/direct';
 import { openStore, type Store } from '../../shared/db/store';
 
 /* Queries built once by Kysely and run with new values (shared/db/precompiled.ts). */
@@ -56,5 +57,31 @@ describe('precompiled queries', () => {
     expect(compiled.parameters).toEqual([1]);
     const plan = store.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(1) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('guardians_one_responsable');
+  });
+});
+
+describe('fixed statements on the store while its connection is free (direct.ts)', () => {
+  const count = () => (store.sqlite.prepare('SELECT COUNT(*) AS n FROM families').get() as { n: number }).n;
+  const insert = (id: number) => rawQuery(store.db, `INSERT INTO families (id, status, created_at, updated_at) VALUES (?, 'validated', '2026-01-01', '2026-01-01')`, [id]);
+
+  it('run at once when no one holds the connection', async () => {
+    const written = insert(10);
+    // Already done, before any await: no queue, no promise hop.
+    expect(count()).toBe(4);
+    await written;
+  });
+
+  it('wait for a transaction holding the connection, and never run inside it', async () => {
+    const order: string[] = [];
+    let inside: Promise<unknown> = Promise.resolve();
+    await store.db.transaction().execute(async (trx) => {
+      await trx.updateTable('families').set({ status: 'rejected' }).where('id', '=', 1).execute();
+      inside = byStatus.all(store.db, { status: 'rejected' }).then((rows) => order.push(`read ${rows.length}`));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      order.push('commit');
+    });
+    await inside;
+    // Run after the COMMIT, it saw the committed rows (inside, it would have run before, uncommitted).
+    expect(order).toEqual(['commit', 'read 2']);
   });
 });

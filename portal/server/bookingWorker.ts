@@ -20,9 +20,19 @@ import { deserializeError, type BookingWorkerData, type FromWorker, type ToWorke
  * worker is only a matter of speed.
  */
 
+/**
+ * A validated request as the API answers it: its JSON text, serialised on the thread that validated
+ * it (the server's thread only copies a string, instead of an object it would serialise again).
+ */
+export interface SubmittedRequestJson {
+  json: string;
+}
+
+export const parseSubmitted = (submitted: SubmittedRequestJson): SubmittedRequestDto => JSON.parse(submitted.json) as SubmittedRequestDto;
+
 export interface BookingWriter {
   /** `submitRequest` of shared/bookings/requests.ts, wherever it runs. */
-  submit(context: RequestContext, lines: readonly RequestLineInput[]): Promise<SubmittedRequestDto>;
+  submit(context: RequestContext, lines: readonly RequestLineInput[]): Promise<SubmittedRequestJson>;
   /** 'worker' while the worker thread validates the requests. */
   mode(): 'worker' | 'in-process';
   /** Resolves once the worker is ready, or has failed and requests are validated in process. */
@@ -55,7 +65,7 @@ export function sourceBookingWorkerEntry(): string | null {
 
 /** In process for an in-memory store or without options; on a worker thread otherwise. */
 export function bookingWriter(store: Store, logger: Logger, options: { worker?: BookingWorkerOptions | false; nativeBinding?: string } = {}): BookingWriter {
-  const inProcess = (context: RequestContext, lines: readonly RequestLineInput[]) => submitRequest(store.db, context, lines);
+  const inProcess = async (context: RequestContext, lines: readonly RequestLineInput[]) => ({ json: JSON.stringify(await submitRequest(store.db, context, lines)) });
   if (!options.worker || store.file === ':memory:') return inProcessWriter(store, inProcess);
   return new WorkerBookingWriter(store, logger, options.worker, options.nativeBinding, inProcess);
 }
@@ -76,7 +86,7 @@ function inProcessWriter(store: Store, submit: BookingWriter['submit']): Booking
 interface Pending {
   context: RequestContext;
   lines: readonly RequestLineInput[];
-  resolve(value: SubmittedRequestDto): void;
+  resolve(value: SubmittedRequestJson): void;
   reject(error: unknown): void;
 }
 
@@ -127,10 +137,10 @@ class WorkerBookingWriter implements BookingWriter {
     return new Promise<void>((resolve) => this.startWaiters.push(resolve));
   }
 
-  submit(context: RequestContext, lines: readonly RequestLineInput[]): Promise<SubmittedRequestDto> {
+  submit(context: RequestContext, lines: readonly RequestLineInput[]): Promise<SubmittedRequestJson> {
     const worker = this.worker;
     if (!worker || this.closing) return this.inProcess(context, lines);
-    return new Promise<SubmittedRequestDto>((resolve, reject) => {
+    return new Promise<SubmittedRequestJson>((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { context, lines, resolve, reject });
       this.holdProcess();
@@ -182,7 +192,7 @@ class WorkerBookingWriter implements BookingWriter {
         const pending = this.pending.get(message.id);
         if (!pending) return;
         this.pending.delete(message.id);
-        if (message.ok) pending.resolve(message.value);
+        if (message.ok) pending.resolve({ json: message.json });
         else pending.reject(deserializeError(message.error));
         this.settled();
         return;

@@ -29,7 +29,7 @@ port.on('message', (message: ToWorker) => {
   switch (message.kind) {
     case 'submit':
       submitRequest(store.db, message.context, message.lines).then(
-        (value) => post({ kind: 'result', id: message.id, ok: true, value }),
+        (value) => post({ kind: 'result', id: message.id, ok: true, json: JSON.stringify(value) }),
         (error: unknown) => post({ kind: 'result', id: message.id, ok: false, error: serializeError(error) }),
       );
       return;

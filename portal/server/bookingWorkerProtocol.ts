@@ -1,4 +1,4 @@
-import type { RequestContext, SubmittedRequestDto } from '../../shared/bookings/requests';
+import type { RequestContext } from '../../shared/bookings/requests';
 import { AppError, type ErrorCode, type IssueDetail } from '../../shared/errors';
 import type { RequestLineInput } from '../../shared/schemas/bookings';
 
@@ -18,7 +18,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { kind: 'ready' }
-  | { kind: 'result'; id: number; ok: true; value: SubmittedRequestDto }
+  /** The `SubmittedRequestDto` as JSON text (what the API sends). */
+  | { kind: 'result'; id: number; ok: true; json: string }
   | { kind: 'result'; id: number; ok: false; error: SerializedError }
   | { kind: 'stats'; id: number; groups: number; works: number };
 

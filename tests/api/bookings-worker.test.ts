@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bookingWriter, WORKER_LOST_MESSAGE } from '../../portal/server/bookingWorker';
+import { bookingWriter, parseSubmitted, WORKER_LOST_MESSAGE } from '../../portal/server/bookingWorker';
 import { FOREIGN_CHILD_MESSAGE } from '../../shared/bookings/requests';
 import { openStore, type Store } from '../../shared/db/store';
 import { createLogger } from '../../shared/logger';
@@ -84,7 +84,7 @@ describe('requests validated on the booking worker', () => {
     await d.h.deps.bookings.started();
     // Warm: the worker's first request compiles its code.
     await d.h.deps.bookings.submit(context, [book(d.leo, '2026-12-10', repas)]);
-    const submits = Promise.all(children.map((id) => d.h.deps.bookings.submit(context, [book(id, '2026-12-08', repas)])));
+    const submits = Promise.all(children.map(async (id) => parseSubmitted(await d.h.deps.bookings.submit(context, [book(id, '2026-12-08', repas)]))));
     // Meanwhile the server's connection reads, waits (the worker commits meanwhile), then writes:
     // with a deferred BEGIN the write would fail with SQLITE_BUSY_SNAPSHOT.
     const staffWork = Array.from({ length: 10 }, (_, i) =>
@@ -121,7 +121,7 @@ describe('when the booking worker fails, requests are validated on the server th
 
   it('a worker that cannot start: the requests sent to it meanwhile are validated here', async () => {
     const writer = bookingWriter(store, createLogger('silent'), { worker: { entry: path.join(dir, 'absent.js') } });
-    const result = await writer.submit(context(), [book(await leo(), '2026-12-07', await repas())]);
+    const result = parseSubmitted(await writer.submit(context(), [book(await leo(), '2026-12-07', await repas())]));
     expect(result.lines[0]?.outcome).toBe('accepted');
     expect(writer.mode()).toBe('in-process');
     await writer.close();
@@ -134,7 +134,7 @@ describe('when the booking worker fails, requests are validated on the server th
     expect(writer.mode()).toBe('worker');
     await expect(writer.submit(context(), [book(await leo(), '2026-12-07', await repas())])).rejects.toMatchObject({ status: 500, message: WORKER_LOST_MESSAGE });
     expect(writer.mode()).toBe('in-process');
-    const result = await writer.submit(context(), [book(await leo(), '2026-12-08', await repas())]);
+    const result = parseSubmitted(await writer.submit(context(), [book(await leo(), '2026-12-08', await repas())]));
     expect(result.lines[0]?.outcome).toBe('accepted');
     await writer.close();
   });

@@ -56,7 +56,8 @@ export function familyBookingRoutes(): Router<AppState, AppCustom> {
     );
     ctx.deps.notifyOutbox();
     ctx.status = 201;
-    ctx.body = result;
+    ctx.type = 'application/json';
+    ctx.body = result.json;
   });
 
   // A place offered from the waiting list (decision 0007): the family accepts or refuses it here.

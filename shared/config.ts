@@ -6,6 +6,12 @@ const bool = z
   .optional()
   .transform((v) => v === '1' || v === 'true');
 
+/** On unless set to 0 or false. */
+const boolOn = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v !== '0' && v !== 'false');
+
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 const envSchema = z.object({
@@ -21,6 +27,7 @@ const envSchema = z.object({
   MARELLE_DEMO: bool,
   MARELLE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MARELLE_TRUST_PROXY: bool,
+  MARELLE_BOOKING_WORKER: boolOn,
 });
 
 export interface Config {
@@ -36,6 +43,8 @@ export interface Config {
   logLevel: string;
   /** Behind a TLS reverse proxy: trust X-Forwarded-* (client address, https). */
   trustProxy: boolean;
+  /** The parents' requests validated on the booking worker's thread (decision 0017); MARELLE_BOOKING_WORKER=0: on the server's. */
+  bookingWorker: boolean;
 }
 
 /** Reads the MARELLE_* variables; a wrong value stops the start with a readable message. */
@@ -57,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.MARELLE_DEMO,
     logLevel: e.MARELLE_LOG_LEVEL,
     trustProxy: e.MARELLE_TRUST_PROXY,
+    bookingWorker: e.MARELLE_BOOKING_WORKER,
   };
 }

@@ -78,7 +78,7 @@ async function startLocal(): Promise<{ store: Store; server: RunningServer }> {
       ...(nativeBinding ? { nativeBinding } : {}),
       // Bundled beside this file (electron.vite.config.ts); if it cannot start, requests are
       // validated on this thread (decision 0017).
-      bookingWorker: { entry: path.join(import.meta.dirname, 'bookingWorker.js') },
+      bookingWorker: config.bookingWorker ? { entry: path.join(import.meta.dirname, 'bookingWorker.js') } : false,
     });
     logger.info({ portal: server.portalUrl, backoffice: server.backofficeUrl }, 'server started');
     return { store, server };

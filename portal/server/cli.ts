@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const bookingWorkerEntry = sourceBookingWorkerEntry();
+  const bookingWorkerEntry = config.bookingWorker ? sourceBookingWorkerEntry() : null;
   const server = await startServer({
     store,
     clock,

@@ -49,6 +49,8 @@ export interface BookingWorkerOptions {
    * sources (tsx), the bundled `bookingWorker.js` in the desktop app's build.
    */
   entry: string;
+  /** How long it may take to get ready before requests are validated on the server's thread (20 s). */
+  startTimeoutMs?: number;
 }
 
 /** Told to a parent whose request was under way when the worker stopped: it may or may not have been written. */
@@ -90,6 +92,8 @@ interface Pending {
   reject(error: unknown): void;
 }
 
+const START_TIMEOUT_MS = 20_000;
+
 // A TypeScript entry is loaded through tsx's loader, registered in the worker first.
 const TSX_BOOTSTRAP = new URL('./bookingWorkerTsx.mjs', import.meta.url);
 
@@ -126,6 +130,14 @@ class WorkerBookingWriter implements BookingWriter {
     // Referenced while it starts (`started()` may be all the process waits for), then only while
     // requests are under way (`submit` refs it, `settled` unrefs it).
     store.checkpointer?.onFallBack(() => this.post({ kind: 'autocheckpoint', pages: 1000 }));
+    // A worker that never gets ready must not hold the server's start: it is stopped, and the
+    // requests sent to it meanwhile are validated here (it had not begun them).
+    const startTimeout = setTimeout(() => {
+      if (this.ready || this.worker !== worker) return;
+      this.gone(worker, new Error(`booking worker not ready after ${START_TIMEOUT_MS} ms`));
+      void worker.terminate();
+    }, options.startTimeoutMs ?? START_TIMEOUT_MS);
+    startTimeout.unref();
   }
 
   mode(): 'worker' | 'in-process' {

@@ -127,6 +127,16 @@ describe('when the booking worker fails, requests are validated on the server th
     await writer.close();
   });
 
+  it('a worker that never gets ready: given up after its start timeout, its requests validated here', async () => {
+    const entry = path.resolve(import.meta.dirname, '../support/silentBookingWorker.ts');
+    const writer = bookingWriter(store, createLogger('silent'), { worker: { entry, startTimeoutMs: 500 } });
+    const result = writer.submit(context(), [book(await leo(), '2026-12-07', await repas())]);
+    await writer.started();
+    expect(writer.mode()).toBe('in-process');
+    expect(parseSubmitted(await result).lines[0]?.outcome).toBe('accepted');
+    await writer.close();
+  });
+
   it('a worker that dies with a request under way: that one is told to check, the next ones are validated here', async () => {
     const entry = path.resolve(import.meta.dirname, '../support/dyingBookingWorker.ts');
     const writer = bookingWriter(store, createLogger('silent'), { worker: { entry } });

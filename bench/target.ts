@@ -18,9 +18,12 @@ import { createSession } from '../shared/auth/sessions';
 import { startServer } from '../portal/server/app';
 import { sourceBookingWorkerEntry } from '../portal/server/bookingWorker';
 
-/** The booking worker as `npm run serve` runs it (decision 0017); BENCH_BOOKING_WORKER=0: none. */
+/**
+ * The booking worker as `npm run serve` runs it (decision 0017); BENCH_BOOKING_WORKER=0: none;
+ * BENCH_PROFILE: under a profiler (bench/profiledBookingWorker.ts).
+ */
 function benchBookingWorker(): { entry: string } | false {
-  const entry = sourceBookingWorkerEntry();
+  const entry = process.env.BENCH_PROFILE ? path.resolve(import.meta.dirname, 'profiledBookingWorker.ts') : sourceBookingWorkerEntry();
   return process.env.BENCH_BOOKING_WORKER === '0' || !entry ? false : { entry };
 }
 

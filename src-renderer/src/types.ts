@@ -1,76 +1,80 @@
-/** Response and request bodies of the staff API (docs/API.md). */
+/**
+ * Response and request bodies of the staff API (docs/API.md).
+ *
+ * Where the server already declares the JSON it sends (presenters and services in `shared/`),
+ * the type is re-exported from there, so the two cannot drift apart. Type-only imports: nothing
+ * from `shared/` reaches the renderer bundle. What stays declared here is either built inline by
+ * a route (no server type to point at) or deliberately differs (see the note on each).
+ */
+import type { StaffSession as ServerStaffSession } from '../../shared/auth/sessions';
+import type { LoginInput } from '../../shared/schemas/auth';
+import type { Maintenance } from '../../shared/settings/definitions';
+import type { OutboxItem } from '../../shared/mail/outbox';
+import type { BackupInfo } from '../../shared/db/backup';
+import type { FamilyListItem } from '../../shared/validation/search';
+import type {
+  AuthorizedPersonDto,
+  ChildDto,
+  ChildSummaryDto,
+  DocumentDto,
+  GuardianDto,
+  HouseholdDto,
+  MandateDto,
+  MedicalDto,
+} from '../../shared/families/presenters';
+import type { FamilyFile } from '../../shared/families/file';
+import type { ReviewItem } from '../../shared/documents/service';
+import type { AuditItem } from '../../shared/validation/audit';
+import type { LinkedFamily } from '../../shared/validation/custody';
 
-export type StaffRole = 'admin' | 'agent' | 'animateur';
+export type { StaffRole, OutboxStatus } from '../../shared/db/tables/system.table';
+export type { FamilyStatus, DocumentType } from '../../shared/db/tables/families.table';
+export type { DocumentStatus } from '../../shared/documents/rules';
+export type { Completeness } from '../../shared/families/completeness';
+export type { AuthorizedPersonInput } from '../../shared/schemas/family';
+export type { OutboxItem, FamilyListItem, FamilyFile, AuditItem };
 
-export interface StaffUser {
-  id: number;
-  email: string;
-  firstName: string;
-  lastName: string;
-  role: StaffRole;
-}
+/** The `user` of a staff session, as `POST /api/staff/auth/login` and `GET /api/staff/me` send it. */
+export type StaffUser = ServerStaffSession['user'];
 
-/** `POST /api/staff/auth/login` and `GET /api/staff/me`. */
+/**
+ * `POST /api/staff/auth/login` and `GET /api/staff/me`. Kept here: the route builds `{ user, csrfToken }`
+ * inline; the server's `StaffSession` is the whole session (with `idHash`), never sent.
+ */
 export interface StaffSession {
   user: StaffUser;
   csrfToken: string;
 }
 
-export interface LoginBody {
-  email: string;
-  password: string;
-}
+export type LoginBody = LoginInput;
 
-export interface PortalMaintenance {
-  enabled: boolean;
-  message: string | null;
-}
+export type PortalMaintenance = Maintenance;
 
-/** `GET /api/staff/portal`, `PUT /api/staff/portal/maintenance`. */
+/** `GET /api/staff/portal`, `PUT /api/staff/portal/maintenance`. Kept here: built inline by the route. */
 export interface PortalStatus {
   published: boolean;
   url: string;
   maintenance: PortalMaintenance;
 }
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed';
-
-export interface OutboxItem {
-  id: number;
-  to: string;
-  subject: string;
-  status: OutboxStatus;
-  attempts: number;
-  /** ISO 8601 UTC */
-  createdAt: string;
-  /** ISO 8601 UTC */
-  sentAt: string | null;
-  lastError: string | null;
-}
-
-/** `GET /api/staff/outbox` */
+/** `GET /api/staff/outbox` (kept here: the route wraps `listOutbox()` inline). */
 export interface OutboxList {
   items: OutboxItem[];
 }
 
-/** `GET /api/staff/outbox/:id` */
+/** `GET /api/staff/outbox/:id` (kept here: the route maps the row inline). */
 export interface OutboxMessage extends OutboxItem {
   textBody: string;
 }
 
-export interface Backup {
-  file: string;
-  /** ISO 8601 UTC */
-  createdAt: string;
-  sizeBytes: number;
-}
+export type Backup = BackupInfo;
 
-/** `GET /api/staff/backups` */
+/** `GET /api/staff/backups` (kept here: the route wraps `listBackups()` inline). */
 export interface BackupList {
   items: Backup[];
 }
 
-/** `GET /api/staff/dashboard` */
+/** `GET /api/staff/dashboard` (kept here: the route counts inline). */
 export interface DashboardCounts {
   familiesAwaitingValidation: number;
   familiesValidated: number;
@@ -79,7 +83,11 @@ export interface DashboardCounts {
   outboxPending: number;
 }
 
-/** Every error body: `{ error, message }` (+ `issues` for `validation`). */
+/**
+ * Every error body: `{ error, message }` (+ `issues` for `validation`). Kept here, wider than the
+ * server's (`ErrorCode`, `IssueDetail`): it types a body read defensively, and `ValidationIssue`
+ * also carries zod's own array paths for client-side checks.
+ */
 export interface ApiErrorBody {
   error: string;
   message: string;
@@ -93,113 +101,39 @@ export interface ValidationIssue {
 
 // ---- Family accounts (issue 3) -------------------------------------------------------------
 
-export type FamilyStatus =
-  | 'email_unverified'
-  | 'profile_incomplete'
-  | 'awaiting_validation'
-  | 'validated'
-  | 'rejected'
-  | 'suspended'
-  | 'archived';
-
-export interface FamilyListItem {
-  id: number;
-  displayName: string;
-  status: FamilyStatus;
-  email: string | null;
-  phone: string | null;
-  children: { id: number; firstName: string; lastName: string }[];
-  /** ISO 8601 UTC */
-  submittedAt: string | null;
-}
-
-/** `GET /api/staff/families`, `GET /api/staff/families/queue` */
+/** `GET /api/staff/families`, `GET /api/staff/families/queue` (kept here: the routes wrap the list inline). */
 export interface FamilyList {
   items: FamilyListItem[];
 }
 
-export type Civility = 'M.' | 'Mme';
+export type Civility = NonNullable<GuardianDto['civility']>;
 
-export interface Guardian {
-  id: number;
-  role: 'responsable' | 'conjoint';
-  civility: Civility | null;
-  lastName: string;
-  firstName: string;
-  birthDate: string | null;
-  email: string | null;
-  phoneMobile: string | null;
-  phoneHome: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  postalCode: string | null;
-  city: string | null;
-  employer: string | null;
-  profession: string | null;
-  phoneWork: string | null;
-}
+export type Guardian = GuardianDto;
 
+/**
+ * Body of `PUT …/profile` and `PUT …/conjoint`. Kept here: the server's `GuardianInput` is the
+ * parsed schema output (every field optional, absent = unchanged); the back-office sends them all.
+ */
 export type GuardianInput = Omit<Guardian, 'id' | 'role'>;
 
-export type InvoiceDelivery = 'email_pdf' | 'email_link' | 'paper';
+export type InvoiceDelivery = HouseholdDto['invoiceDelivery'];
 
-export interface Household {
-  qf: number | null;
-  qfValidUntil: string | null;
-  cafNumber: string | null;
-  allocataireName: string | null;
-  dependantsCount: number | null;
-  outsideCommune: boolean;
-  invoiceDelivery: InvoiceDelivery;
-}
+export type Household = HouseholdDto;
 
-export interface ChildSummary {
-  id: number;
-  lastName: string;
-  firstName: string;
-  birthDate: string;
-  school: string | null;
-  classLevel: string | null;
-  sharedCustody: boolean;
-}
+export type ChildSummary = ChildSummaryDto;
 
-export type Diet = 'standard' | 'sans_porc' | 'vegetarien' | 'sans_gluten' | 'autre';
+export type Diet = MedicalDto['diet'];
 
-export interface Medical {
-  allergies: string | null;
-  hasPai: boolean;
-  paiDetails: string | null;
-  paiDocumentId: number | null;
-  diet: Diet;
-  dietDetails: string | null;
-  doctorName: string | null;
-  doctorPhone: string | null;
-  vaccinationsUpToDate: boolean | null;
-  vaccinationNotes: string | null;
-  otherNotes: string | null;
-}
+export type Medical = MedicalDto;
 
+/** Body of `PUT …/children/:id/medical`. Kept here: the server's `MedicalInput` has every field optional. */
 export type MedicalInput = Omit<Medical, 'paiDocumentId'>;
 
-export interface AuthorizedPerson {
-  id: number;
-  lastName: string;
-  firstName: string;
-  mobile: string;
-  relationship: string;
-}
+export type AuthorizedPerson = AuthorizedPersonDto;
 
-export type AuthorizedPersonInput = Omit<AuthorizedPerson, 'id'>;
+export type Child = ChildDto;
 
-export interface Child extends ChildSummary {
-  sex: 'F' | 'M' | null;
-  imageRights: boolean;
-  mayLeaveAlone: boolean;
-  notes: string | null;
-  medical: Medical;
-  authorizedPersons: AuthorizedPerson[];
-}
-
+/** Body of `POST/PUT …/children`. Kept here: the server's `ChildInput` has the optional fields optional. */
 export interface ChildInput {
   lastName: string;
   firstName: string;
@@ -212,89 +146,34 @@ export interface ChildInput {
   notes: string | null;
 }
 
-export type MandateStatus = 'pending' | 'active' | 'revoked' | 'lapsed';
+export type MandateStatus = MandateDto['status'];
 
-export interface Mandate {
-  id: number;
-  rum: string;
-  ibanMasked: string;
-  /** Staff only: the full IBAN. */
-  iban?: string;
-  bic: string;
-  holderName: string;
-  signatureDate: string;
-  status: MandateStatus;
-}
+/** A mandate of the family file (`iban` in full for staff), or `POST …/mandates/:id/activate`. */
+export type Mandate = FamilyFile['mandates'][number];
 
-export type DocumentType =
-  | 'attestation_responsabilite_civile'
-  | 'rib'
-  | 'mandat_sepa'
-  | 'justificatif_qf'
-  | 'pai'
-  | 'certificat_medical'
-  | 'autre';
-
-export type DocumentStatus = 'transmitted' | 'accepted' | 'refused' | 'expired';
-
-export interface FamilyDocument {
-  id: number;
-  type: DocumentType;
-  childId: number | null;
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
-  status: DocumentStatus;
-  refusalReason: string | null;
-  schoolYear: string | null;
-  validUntil: string | null;
-  /** ISO 8601 UTC */
-  uploadedAt: string;
-}
+export type FamilyDocument = DocumentDto;
 
 /** `GET /api/staff/documents?status=transmitted` items. */
-export interface ReviewDocument extends FamilyDocument {
-  familyId: number;
-  familyName: string;
-}
+export type ReviewDocument = ReviewItem;
 
+/** `GET /api/staff/documents` (kept here: the route wraps the list inline). */
 export interface DocumentList {
   items: ReviewDocument[];
 }
 
-export interface Completeness {
-  complete: boolean;
-  missing: string[];
-}
-
-/** `GET /api/staff/families/:id` and every write on a family file. */
-export interface FamilyFile {
-  family: {
-    id: number;
-    status: FamilyStatus;
-    statusReason: string | null;
-    statusMessage: string;
-    reservationsOpen: boolean;
-    submittedAt: string | null;
-    validatedAt: string | null;
-  };
-  account: { email: string | null };
-  responsable: Guardian | null;
-  conjoint: Guardian | null;
-  household: Household;
-  children: ChildSummary[];
-  mandates: Mandate[];
-  documents: FamilyDocument[];
-  completeness: Completeness;
-}
-
-/** `POST /api/staff/families` */
+/**
+ * `POST /api/staff/families`. Kept here: the server's `DeskFamilyInput` is the parsed output
+ * (optional `email`, optional guardian fields); the back-office sends them all.
+ */
 export interface NewFamilyBody {
   email: string | null;
   responsable: GuardianInput;
 }
 
-/** Body of `PUT /api/staff/families/:id/household`. */
+/**
+ * Body of `PUT /api/staff/families/:id/household`. Kept here: the server's `HouseholdInput` has
+ * every field optional (absent = unchanged); the back-office sends the whole household.
+ */
 export interface HouseholdInput {
   qf: number | null;
   qfValidUntil: string | null;
@@ -305,21 +184,12 @@ export interface HouseholdInput {
   invoiceDelivery: InvoiceDelivery;
 }
 
-export interface AuditItem {
-  /** ISO 8601 UTC */
-  at: string;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: number | null;
-  changes: Record<string, [unknown, unknown]> | null;
-}
-
+/** `GET /api/staff/families/:id/audit` (kept here: the route wraps `familyAudit()` inline). */
 export interface AuditList {
   items: AuditItem[];
 }
 
-/** `POST /api/staff/children/:id/families` */
+/** `POST /api/staff/children/:id/families` (kept here: the route wraps `linkChildToFamily()` inline). */
 export interface ChildFamilies {
-  families: { id: number; displayName: string }[];
+  families: LinkedFamily[];
 }

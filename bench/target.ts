@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import Koa from 'koa';
 import { FixedClock } from '../shared/clock';
 import { loadConfig } from '../shared/config';
-import { openStore } from '../shared/db/store';
+import { openStore, type Store } from '../shared/db/store';
 import { openRushStore } from './rushStore';
 import { benchGroupCommit } from './groupCommit';
 import { seedDemo } from '../shared/demo/seed';
@@ -53,6 +53,16 @@ async function stopProfile(): Promise<void> {
   fs.writeFileSync(path.join(dirOut, `${kind ?? 'target'}-${process.pid}.cpuprofile`), JSON.stringify(profile));
 }
 
+/** The server as `npm run serve` starts it, on free loopback ports, silent, without background jobs. */
+function startBenchServer(store: Store, clock: FixedClock) {
+  const config = {
+    ...loadConfig({ MARELLE_DATA_DIR: dir }),
+    portal: { host: '127.0.0.1', port: 0 },
+    backoffice: { host: '127.0.0.1', port: 0 },
+  };
+  return startServer({ store, clock, config, logger: createLogger('silent'), staticDirs: { portal: dir, backoffice: dir }, jobs: false, bookingWorker: benchBookingWorker() });
+}
+
 if (kind === 'bare') {
   // The floor to compare with: Koa answering with one SQLite insert in WAL mode, nothing else.
   const sqlite = new BetterSqlite3(path.join(dir, 'bare.sqlite'));
@@ -74,20 +84,7 @@ if (kind === 'bare') {
   const clock = new FixedClock('2026-11-26T09:00:00+01:00');
   await seedDemo(store, clock.now());
   if (families > 0) await generateFamilies(store, families, clock.now());
-  const config = {
-    ...loadConfig({ MARELLE_DATA_DIR: dir }),
-    portal: { host: '127.0.0.1', port: 0 },
-    backoffice: { host: '127.0.0.1', port: 0 },
-  };
-  const server = await startServer({
-    store,
-    clock,
-    config,
-    logger: createLogger('silent'),
-    staticDirs: { portal: dir, backoffice: dir },
-    jobs: false,
-    bookingWorker: benchBookingWorker(),
-  });
+  const server = await startBenchServer(store, clock);
   console.log(JSON.stringify({ port: Number(new URL(server.portalUrl).port), backofficePort: Number(new URL(server.backofficeUrl).port) }));
 } else if (kind === 'rush') {
   // The summer ALSH opening rush: 5,000 families, 300 places on 2027-07-07, bookings open at
@@ -100,11 +97,6 @@ if (kind === 'bare') {
     const s = await createSession(store.db, { kind: 'parent', accountId: c.accountId, ip: '127.0.0.1', userAgent: 'bench' }, clock.now());
     users.push({ cookie: `marelle_session=${s.token}; marelle_csrf=${s.csrfToken}`, csrf: s.csrfToken, childId: c.childId });
   }
-  const config = {
-    ...loadConfig({ MARELLE_DATA_DIR: dir }),
-    portal: { host: '127.0.0.1', port: 0 },
-    backoffice: { host: '127.0.0.1', port: 0 },
-  };
   // Time each request inside the server (from its headers to its last byte): what the clients see
   // beyond that is queueing before the server reads the request, or the load generator itself.
   const serverTimes: number[] = [];
@@ -117,15 +109,7 @@ if (kind === 'bare') {
     });
     return created;
   }) as typeof http.createServer;
-  const server = await startServer({
-    store,
-    clock,
-    config,
-    logger: createLogger('silent'),
-    staticDirs: { portal: dir, backoffice: dir },
-    jobs: false,
-    bookingWorker: benchBookingWorker(),
-  });
+  const server = await startBenchServer(store, clock);
   http.createServer = createServer;
   const usersFile = path.join(dir, 'users.json');
   fs.writeFileSync(usersFile, JSON.stringify(users));

@@ -209,12 +209,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The first requests must not wait for the booking worker to load its code.
   await deps.bookings.started();
   const { config } = options;
-  const portal = await listen(createPortalApp(deps, options.staticDirs.portal), config.portal.host, config.portal.port);
+  let portal: http.Server;
   let backoffice: http.Server;
   try {
-    backoffice = await listen(createBackofficeApp(deps, options.staticDirs.backoffice), config.backoffice.host, config.backoffice.port);
+    portal = await listen(createPortalApp(deps, options.staticDirs.portal), config.portal.host, config.portal.port);
+    try {
+      backoffice = await listen(createBackofficeApp(deps, options.staticDirs.backoffice), config.backoffice.host, config.backoffice.port);
+    } catch (err) {
+      portal.close();
+      throw err;
+    }
   } catch (err) {
-    portal.close();
+    // A port in use: the caller closes the store; the booking worker's connection goes first.
+    await deps.bookings.close();
     throw err;
   }
   let jobs: JobRunner | null = null;

@@ -92,7 +92,9 @@ function baseApp(deps: ServerDeps): Koa<AppState, AppCustom> {
   app.use(async (ctx, next) => {
     if (ctx.path !== '/healthz') return next();
     deps.store.sqlite.prepare('SELECT 1').get();
-    ctx.body = { status: 'ok' };
+    // Where booking requests are validated: 'in-process' on a file store means the booking worker
+    // stopped (decision 0017) — still working, slower in a rush; monitoring may watch for it.
+    ctx.body = { status: 'ok', bookings: deps.bookings.mode() };
   });
   return app;
 }

@@ -98,8 +98,9 @@ describe('portal maintenance', () => {
 
 describe('health and headers', () => {
   it('GET /healthz on both listeners', async () => {
-    expect((await supertest(h.portal).get('/healthz')).body).toEqual({ status: 'ok' });
-    expect((await supertest(h.backoffice).get('/healthz')).body).toEqual({ status: 'ok' });
+    // A store in memory: booking requests validated on the server's thread (decision 0017).
+    expect((await supertest(h.portal).get('/healthz')).body).toEqual({ status: 'ok', bookings: 'in-process' });
+    expect((await supertest(h.backoffice).get('/healthz')).body).toEqual({ status: 'ok', bookings: 'in-process' });
   });
 
   it('sets security headers and no-store on the API', async () => {

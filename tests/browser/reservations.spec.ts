@@ -331,4 +331,9 @@ test.describe.serial('Réservations — acceptance of issue 5', () => {
     await validateButton(page).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Demande envoyée' })).toBeVisible();
   });
+
+  test('the requests above were validated on the booking worker, which never stopped (decision 0017)', async ({ request }) => {
+    const health = await request.get('/healthz');
+    expect(await health.json()).toEqual({ status: 'ok', bookings: 'worker' });
+  });
 });

@@ -132,11 +132,12 @@ class WorkerBookingWriter implements BookingWriter {
     store.checkpointer?.onFallBack(() => this.post({ kind: 'autocheckpoint', pages: 1000 }));
     // A worker that never gets ready must not hold the server's start: it is stopped, and the
     // requests sent to it meanwhile are validated here (it had not begun them).
+    const startTimeoutMs = options.startTimeoutMs ?? START_TIMEOUT_MS;
     const startTimeout = setTimeout(() => {
       if (this.ready || this.worker !== worker) return;
-      this.gone(worker, new Error(`booking worker not ready after ${START_TIMEOUT_MS} ms`));
+      this.gone(worker, new Error(`booking worker not ready after ${startTimeoutMs} ms`));
       void worker.terminate();
-    }, options.startTimeoutMs ?? START_TIMEOUT_MS);
+    }, startTimeoutMs);
     startTimeout.unref();
   }
 

@@ -72,15 +72,18 @@ export function bookingWriter(store: Store, logger: Logger, options: { worker?: 
   return new WorkerBookingWriter(store, logger, options.worker, options.nativeBinding, inProcess);
 }
 
+/** The group commit's figures of the server's own connection. */
+function localGroupStats(store: Store): { groups: number; works: number } {
+  const committer = groupCommitterOf(store.db);
+  return { groups: committer?.stats.groups ?? 0, works: committer?.stats.works ?? 0 };
+}
+
 function inProcessWriter(store: Store, submit: BookingWriter['submit']): BookingWriter {
   return {
     submit,
     mode: () => 'in-process',
     started: () => Promise.resolve(),
-    groupStats: async () => {
-      const committer = groupCommitterOf(store.db);
-      return { groups: committer?.stats.groups ?? 0, works: committer?.stats.works ?? 0 };
-    },
+    groupStats: async () => localGroupStats(store),
     close: async () => undefined,
   };
 }
@@ -163,7 +166,7 @@ class WorkerBookingWriter implements BookingWriter {
 
   async groupStats(): Promise<{ groups: number; works: number }> {
     const worker = this.worker;
-    if (!worker) return inProcessWriter(this.store, this.inProcess).groupStats();
+    if (!worker) return localGroupStats(this.store);
     const id = this.nextId++;
     const stats = new Promise<{ groups: number; works: number }>((resolve) => this.statsWaiters.set(id, resolve));
     this.holdProcess();

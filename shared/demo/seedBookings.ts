@@ -45,27 +45,8 @@ export async function seedBookings(ctx: SeedContext, families: SeededFamily[]): 
   // Cantine, September to November: Léo alternates weeks between his two homes.
   const lefevreAt = cantineRequestAt();
   const moreauAt = cantineRequestAt();
-  for (const date of cantineDays) {
-    const even = weekParity(date) === 0;
-    const family = even ? lefevre : moreau;
-    lines.push({
-      family,
-      child: leo,
-      service: 'restauration',
-      periodId: cantine.id,
-      unitId: repas,
-      date,
-      status: 'accepted',
-      requestAt: even ? lefevreAt : moreauAt,
-    });
-    if ([1, 2, 5].includes(isoWeekday(date))) {
-      lines.push({ family: lefevre, child: jade, service: 'restauration', periodId: cantine.id, unitId: repas, date, status: 'accepted', requestAt: lefevreAt });
-    }
-  }
-  // Léo's cantine in March was booked at the rentrée too (Monday, Tuesday, Thursday, Friday),
-  // still alternating weeks: the month can be invoiced once it is over (a later clock).
-  for (const date of cantine.dates.filter((d) => d >= '2027-03-01' && d <= '2027-03-31')) {
-    if (![1, 2, 4, 5].includes(isoWeekday(date))) continue;
+  // Léo's meal that day, booked by the home he is in that week.
+  const leoCantine = (date: IsoDate) => {
     const even = weekParity(date) === 0;
     lines.push({
       family: even ? lefevre : moreau,
@@ -77,6 +58,17 @@ export async function seedBookings(ctx: SeedContext, families: SeededFamily[]): 
       status: 'accepted',
       requestAt: even ? lefevreAt : moreauAt,
     });
+  };
+  for (const date of cantineDays) {
+    leoCantine(date);
+    if ([1, 2, 5].includes(isoWeekday(date))) {
+      lines.push({ family: lefevre, child: jade, service: 'restauration', periodId: cantine.id, unitId: repas, date, status: 'accepted', requestAt: lefevreAt });
+    }
+  }
+  // Léo's cantine in March was booked at the rentrée too (Monday, Tuesday, Thursday, Friday),
+  // still alternating weeks: the month can be invoiced once it is over (a later clock).
+  for (const date of cantine.dates.filter((d) => d >= '2027-03-01' && d <= '2027-03-31')) {
+    if ([1, 2, 4, 5].includes(isoWeekday(date))) leoCantine(date);
   }
   // One late booking (repas majoré): Jade on Thursday 5 November, asked on Monday 2 November.
   if (cantineDays.includes('2026-11-05')) {
